@@ -1,0 +1,33 @@
+/* diag.h: diagnostics in the form "path:line:col: error: message".
+ *
+ * Errors and warnings are counted, so a caller can run over every input,
+ * report every problem once, and decide at the end. Output goes to stderr
+ * unless diag_set_stream() says otherwise (tests capture it). */
+#ifndef DIAG_H
+#define DIAG_H
+
+#include <stdio.h>
+
+/* line and col are 1-based; 0 omits them ("path: error: ..."), and a NULL
+ * path gives "relfeed: error: ...". */
+void	diag_error(const char *path, int line, int col, const char *fmt, ...)
+	    __attribute__((format(printf, 4, 5)));
+void	diag_warning(const char *path, int line, int col, const char *fmt, ...)
+	    __attribute__((format(printf, 4, 5)));
+/* Printed only in verbose mode. */
+void	diag_note(const char *path, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+void	diag_set_stream(FILE *);	/* NULL: back to stderr */
+void	diag_set_quiet(int);		/* 1: warnings and notes are not printed */
+void	diag_set_verbose(int);		/* 1: notes are printed */
+int	diag_errors(void);		/* errors reported since diag_reset() */
+int	diag_warnings(void);
+void	diag_reset(void);
+
+/* Quote a value for a message: at most 60 bytes, control characters shown
+ * as \xHH. Returns a pointer to a static buffer, valid until the next call
+ * with the same slot (0..3). */
+const char *diag_quote(int slot, const char *s, size_t len);
+
+#endif

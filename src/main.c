@@ -1,0 +1,7 @@
+/* main.c: placeholder until the command line lands. */
+int main(void);
+int
+main(void)
+{
+	return 0;
+}

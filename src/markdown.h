@@ -1,0 +1,27 @@
+/* markdown.h: a body in Markdown to HTML with cmark-gfm, links made
+ * absolute on the syntax tree, and a plain-text summary. */
+#ifndef MARKDOWN_H
+#define MARKDOWN_H
+
+#include <stddef.h>
+
+struct render_opts {
+	const char	*base_url;	/* site root, absolute */
+	const char	*permalink;	/* the entry's absolute URL */
+	int		 unsafe_html;	/* 0: raw HTML blocks and inlines dropped */
+};
+
+/* Render md[0..len) (shortcodes already expanded) with cmark-gfm and its
+ * table, strikethrough, autolink and tagfilter extensions. Every link and
+ * image URL goes through url_resolve(); javascript:, vbscript: and data:
+ * URLs (other than data:image/png|gif|jpeg|webp on images) become "" (the
+ * link text is kept). Raw HTML is dropped unless unsafe_html.
+ * Sets *html to the HTML (owned by the caller) and, when summary is not
+ * NULL, *summary to a plain-text summary: the text before a
+ * "<!--more-->" marker if there is one, else the first paragraph; inner
+ * whitespace collapsed to single spaces, trimmed; NULL when there is no
+ * text. Returns 0, or -1 after reporting (path used for messages). */
+int	markdown_render(const char *path, const char *md, size_t len,
+	    const struct render_opts *opts, char **html, char **summary);
+
+#endif

@@ -1,0 +1,62 @@
+/* model.c: ownership of the shared model: entries and string lists. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "relfeed.h"
+#include "util.h"
+
+void
+strlist_push(struct strlist *l, const char *s)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 4;
+		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
+	}
+	l->v[l->n++] = xstrdup(s);
+}
+
+int
+strlist_has(const struct strlist *l, const char *s)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->v[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+void
+strlist_clear(struct strlist *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
+void
+entry_free(struct entry *e)
+{
+	if (e == NULL)
+		return;
+	free(e->path);
+	free(e->relpath);
+	free(e->title);
+	free(e->subtitle);
+	free(e->description);
+	free(e->release);
+	free(e->id);
+	free(e->url);
+	free(e->slug);
+	strlist_clear(&e->authors);
+	strlist_clear(&e->categories);
+	free(e->body);
+	free(e->permalink);
+	free(e->html);
+	free(e->summary);
+	free(e);
+}

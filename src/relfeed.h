@@ -1,0 +1,70 @@
+/* relfeed.h: the model every module shares: entries, times, string lists.
+ *
+ * Conventions, stated once:
+ * - Functions that can fail return 0 on success and -1 on failure; they
+ *   report the failure themselves (through diag.h) before returning -1.
+ * - Constructors return a pointer, or NULL on failure.
+ * - Predicates named is_* / has_* return 0 or 1.
+ * - Out of memory is fatal (util.h's x* wrappers print and abort).
+ * - Every struct with heap members has an X_free() that accepts NULL.
+ * - Strings are UTF-8, NUL-terminated; "owned" means freed by the holder.
+ */
+#ifndef RELFEED_H
+#define RELFEED_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* A growable list of owned strings. Zero-initialise to get an empty list. */
+struct strlist {
+	char	**v;
+	size_t	  n;
+	size_t	  cap;
+};
+
+/* A point in time: seconds since 1970-01-01T00:00:00Z, plus the UTC offset
+ * (minutes east) the date was written in, kept so output shows it as given. */
+struct rf_time {
+	int64_t	sec;
+	int	off;
+};
+
+/* One announcement. Metadata is filled by entry.c from the front matter;
+ * permalink by build.c; body is the Markdown after the front matter;
+ * html and summary_text are filled when the entry is rendered. */
+struct entry {
+	char		*path;		/* file path as opened, for diagnostics */
+	char		*relpath;	/* path under the content root, '/'-separated */
+	char		*title;		/* required */
+	char		*subtitle;	/* or NULL */
+	char		*description;	/* description | summary key, or NULL */
+	char		*release;	/* version text exactly as written, or NULL */
+	char		*id;		/* explicit id, or NULL */
+	char		*url;		/* front matter url, or NULL */
+	char		*slug;		/* front matter slug, or NULL */
+	struct strlist	 authors;	/* attribution | author | authors */
+	struct strlist	 categories;	/* tags, categories, keywords; no duplicates */
+	int		 has_date;	/* 0: no publish date found */
+	struct rf_time	 published;
+	struct rf_time	 updated;	/* lastmod | updated, else published */
+	int		 has_expiry;
+	struct rf_time	 expiry;
+	int		 draft;		/* draft: true, or published: false */
+	int		 is_list_page;	/* _index.md without a publish date */
+
+	char		*body;		/* Markdown after the front matter */
+	size_t		 body_len;
+	int		 body_line;	/* file line (1-based) of body[0] */
+
+	char		*permalink;	/* absolute URL, set by build.c */
+	char		*html;		/* rendered full content, or NULL */
+	char		*summary;	/* plain-text summary, or NULL */
+};
+
+void	 entry_free(struct entry *);
+
+void	 strlist_push(struct strlist *, const char *);	/* copies the string */
+int	 strlist_has(const struct strlist *, const char *);
+void	 strlist_clear(struct strlist *);		/* frees the strings */
+
+#endif

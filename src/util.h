@@ -1,0 +1,43 @@
+/* util.h: allocation that never returns NULL, a growable byte buffer,
+ * locale-free ASCII classes. */
+#ifndef UTIL_H
+#define UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* Allocation wrappers: on failure they print "relfeed: out of memory" and
+ * abort. The caller owns what they return and frees it with free(). */
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xrealloc(void *, size_t);
+char	*xstrdup(const char *);
+char	*xstrndup(const char *, size_t);
+char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+
+/* A growable buffer, always NUL-terminated after buf_* calls.
+ * Zero-initialise; buf_free() releases; buf_detach() hands the string
+ * over to the caller (who frees it) and leaves the buffer empty. */
+struct buf {
+	char	*s;
+	size_t	 len;
+	size_t	 cap;
+};
+
+void	 buf_add(struct buf *, const char *, size_t);
+void	 buf_adds(struct buf *, const char *);
+void	 buf_addc(struct buf *, char);
+void	 buf_printf(struct buf *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+char	*buf_detach(struct buf *);
+void	 buf_free(struct buf *);
+
+/* ASCII classes that ignore the locale. */
+int	 is_ascii_digit(int);
+int	 is_ascii_alpha(int);
+int	 is_ascii_alnum(int);
+int	 is_ascii_space(int);	/* space, \t, \n, \v, \f, \r */
+int	 ascii_tolower(int);
+int	 ascii_strcasecmp(const char *, const char *);
+
+#endif

@@ -1,0 +1,14 @@
+/* version.h: release versions compared as versions, not as text. */
+#ifndef VERSION_H
+#define VERSION_H
+
+/* Compare two version strings such as "1.10.2", "v1.9", "1.0.0-rc.1".
+ * A leading 'v' or 'V' is ignored. Dot-separated numeric parts compare as
+ * numbers of any length (1.10 > 1.9, 1.2 == 1.2.0 is false: 1.2 < 1.2.0),
+ * a pre-release suffix after '-' sorts before the release itself
+ * (1.0.0-rc.1 < 1.0.0), other text compares bytewise. NULL sorts before
+ * every version. Returns <0, 0 or >0, and 0 only for identical strings, so
+ * callers get a total order. */
+int	version_cmp(const char *, const char *);
+
+#endif

@@ -1,0 +1,16 @@
+/* xmltext.h: text made safe for XML 1.0 whatever it holds. */
+#ifndef XMLTEXT_H
+#define XMLTEXT_H
+
+#include <stddef.h>
+
+/* A copy of s[0..len) with what XML 1.0 section 2.2 forbids removed: C0
+ * controls but tab, LF and CR; U+FFFE and U+FFFF; surrogate code points.
+ * Invalid UTF-8 sequences become U+FFFD. Returns a NUL-terminated string
+ * owned by the caller. */
+char	*xmltext_clean(const char *s, size_t len);
+
+/* 1 if s is already clean (xmltext_clean would return the same bytes). */
+int	 xmltext_is_clean(const char *s, size_t len);
+
+#endif
