@@ -10,6 +10,9 @@ static int	 verbose;
 static int	 nerrors;
 static int	 nwarnings;
 
+static void emit(const char *, const char *, int, int, const char *, va_list)
+    __attribute__((format(printf, 5, 0)));
+
 static void
 emit(const char *kind, const char *path, int line, int col, const char *fmt,
     va_list ap)

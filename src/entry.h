@@ -7,33 +7,47 @@
 
 enum entry_load_result {
 	ENTRY_OK,		/* *out is an entry (maybe a draft, list page...) */
-	ENTRY_SKIP,		/* not an announcement (no front matter); noted */
+	ENTRY_SKIP,		/* no front matter: not an announcement; not
+				 * reported (the caller notes it) */
 	ENTRY_ERROR		/* reported */
 };
 
-/* Read one file's bytes into an entry: checks the bytes are UTF-8 without
- * control characters (other than tab, LF, CR), splits the front matter,
- * parses it and maps the keys (see DESIGN.md "Content model"):
- *   title (required, non-empty string);
+/* Read one file's bytes into an entry: checks the bytes with
+ * entry_check_text, splits the front matter, parses it and maps the keys
+ * (see DESIGN.md "Content model"):
+ *   title (required, non-empty text; missing: error at the opening "---"
+ *     line; empty: error at its key; a list or map: error at the value);
  *   publishdate | publishDate | pubdate | published | date (first present
- *     wins; a boolean `published` is a draft flag instead);
- *   lastmod | updated; description | summary; subtitle;
- *   attribution | author | authors (string or list of strings);
- *   tags, categories, keywords (string or list); draft (bool); expirydate;
- *   release; url; slug; id.
- * Other keys are ignored. A duplicate key is a warning; the last one wins.
- * Dates without a zone are in default_off (minutes east of UTC).
- * is_list_page is set for a file named _index.md without a publish date.
+ *     wins; a boolean `published` is Jekyll's flag instead: false means
+ *     draft, true nothing);
+ *   lastmod | updated (else the publish date); description | summary;
+ *   subtitle; attribution | author | authors (first present wins: a name,
+ *     a map with `name`, or a list of those; no duplicates);
+ *   tags, categories, keywords (a word or a list; merged in that order
+ *     without duplicates); draft (true/false/yes/no in lower, Title or
+ *     UPPER case); expirydate; release; url; slug; id.
+ * Scalars are text as written ("1.10" stays "1.10"). A value that is empty,
+ * blank or a plain YAML null (~, null) counts as absent. Other keys are
+ * ignored. A duplicate key is a warning; the last one wins.
+ * Dates without a zone are in default_off (minutes east of UTC). No date at
+ * all is not an error here (has_date = 0).
+ * is_list_page is set for a file named _index.md (or _index.markdown) without
+ * a publish date. body is a NUL-terminated copy of the bytes after the
+ * closing "---" line (CRLF kept), body_line its file line.
  * path is used for diagnostics and copied; relpath is copied.
  * data need not be NUL-terminated. On ENTRY_OK *out is owned by the caller
- * (entry_free). Every problem is reported with path:line:col. */
+ * (entry_free); otherwise *out is NULL. Every problem is reported with
+ * path:line:col, all of them, not just the first. */
 enum entry_load_result entry_load(const char *path, const char *relpath,
 	    const char *data, size_t len, int default_off, struct entry **out);
 
-/* Check data[0..len) is UTF-8 with no C0 control characters but tab, LF
- * and CR, no DEL-free C1 issue (C1 are allowed), no U+FFFE/U+FFFF, no
- * surrogates, no overlong forms. Reports the first problem at
- * path:line:col and returns -1, else 0. */
+/* Check data[0..len) is UTF-8 (no overlong forms, no surrogates, nothing
+ * past U+10FFFF, no U+FFFE/U+FFFF) with no C0 control character but tab,
+ * LF and CR, and no DEL. C1 characters (U+0080-U+009F) are allowed here
+ * (libyaml still refuses them inside the front matter). A leading UTF-8 BOM
+ * is fine. Reports the first problem at path:line:col (col counts
+ * characters, the BOM none) with the bytes shown as \xHH, and returns -1;
+ * else 0. */
 int	entry_check_text(const char *path, const char *data, size_t len);
 
 #endif

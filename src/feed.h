@@ -21,7 +21,9 @@ struct feed_info {
  * atom, content and dc namespaces. entries[0..n) are in feed order, each with
  * permalink, title, published, updated, and html/summary as rendered.
  * Sets *out (owned by the caller, NUL-terminated) and *outlen. The
- * document is parsed back before returning. Returns 0 or -1 (reported). */
+ * document is parsed back before returning; diagnostics name it by
+ * info->self_url. Returns 0 or -1 (reported; *out NULL). An item without
+ * authors is given info->author, as Atom entries inherit the feed's. */
 int	feed_rss_write(const struct feed_info *, struct entry *const *entries,
 	    size_t n, char **out, size_t *outlen);
 
@@ -34,9 +36,56 @@ int	feed_atom_write(const struct feed_info *, struct entry *const *entries,
  * what (e.g. "rss.xml"). */
 int	feed_parse_back(const char *what, const char *doc, size_t len);
 
-/* An RSS author element needs an e-mail address: split "Name <a@b>" or
- * "a@b (Name)" into email and name; returns 1 if an address was found
- * (*email and *name, possibly NULL, newly allocated), else 0. */
+/* An RSS author element needs an e-mail address: split "Name <a@b>",
+ * "a@b (Name)" or a bare "a@b" (a "mailto:" prefix is dropped) into email
+ * and name; returns 1 if an address was found (*email, and *name or NULL
+ * when there is no name, newly allocated and owned by the caller), else 0
+ * with *email and *name set to NULL. */
 int	feed_author_email(const char *author, char **email, char **name);
+
+/*
+ * Shared by feed_rss.c and feed_atom.c (feed_common.c), not for callers.
+ */
+
+/* Check what every writer needs: info has title, site_url and self_url,
+ * each entry a title and a permalink. kind ("RSS", "Atom") names the feed
+ * in messages. Returns 0, or -1 after reporting. */
+int		 feed_check_input(const char *kind, const struct feed_info *,
+		    struct entry *const *entries, size_t n);
+
+/* The text a feed shows as an entry's summary: the front matter
+ * description when set (what the author wrote), else the rendered summary,
+ * else NULL. Borrowed from the entry. */
+const char	*feed_summary_of(const struct entry *);
+
+/* An entry's update time as written to feeds: its updated time, or its
+ * publish time when that is later (RFC 4287 readers expect updated >=
+ * published). */
+struct rf_time	 feed_entry_updated(const struct entry *);
+
+/* The latest feed_entry_updated() over entries[0..n), the first of equal
+ * instants winning; 1970-01-01T00:00:00Z when n is 0. */
+struct rf_time	 feed_newest_updated(struct entry *const *entries, size_t n);
+
+/* A document being written with libxml2's xmlTextWriter into memory,
+ * indented, UTF-8. Write calls record the first failure and do nothing
+ * after it; feedw_finish() reports it. Every string written goes through
+ * xmltext_clean() first. Element and attribute names are written as given
+ * ("dc:creator", "xmlns:atom"). */
+struct feedw;
+
+/* Start a document; what names it in diagnostics. Returns the writer
+ * (freed by feedw_finish) or NULL after reporting. */
+struct feedw	*feedw_new(const char *what);
+void		 feedw_start(struct feedw *, const char *name);
+void		 feedw_attr(struct feedw *, const char *name, const char *value);
+void		 feedw_text(struct feedw *, const char *text);
+void		 feedw_end(struct feedw *);
+/* <name>text</name>. */
+void		 feedw_elem(struct feedw *, const char *name, const char *text);
+/* End the document, free the writer, parse the result back. On success
+ * sets *out (owned by the caller) and *outlen and returns 0; else reports
+ * and returns -1. Frees w in every case. */
+int		 feedw_finish(struct feedw *w, char **out, size_t *outlen);
 
 #endif

@@ -21,11 +21,13 @@ enum fm_split_result {
 };
 
 /* Find the front matter in data[0..len). Tolerates a UTF-8 BOM, CRLF line
- * ends, blank lines before the opening "---", and trailing spaces after the
- * "---" markers. A "+++" opening is TOML, a "{" opening is JSON: both are
- * reported as not supported. An opening "---" with no closing "---" (or
- * "...") line is reported as unterminated, at the opening line. Reports
- * errors through diag.h with path. */
+ * ends, blank lines before the opening "---", and trailing spaces or tabs
+ * after the "---" markers. A "+++" opening is TOML, a "{" opening (but not
+ * "{{", a Hugo shortcode) is JSON: both are reported as not supported, at
+ * their line. An opening "---" with no closing "---" (or "...") line is
+ * reported as unterminated, at the opening line. Anything else (a README)
+ * is FM_SPLIT_NONE, reported by nobody. Reports errors through diag.h with
+ * path. On FM_SPLIT_OK fills *out; otherwise zeroes it. */
 enum fm_split_result fm_split(const char *path, const char *data, size_t len,
 	    struct fm_split *out);
 
@@ -48,10 +50,12 @@ struct fm_node {
 
 /* Parse yaml[0..len), which starts at file line yaml_line, with libyaml's
  * event API. The document must be a mapping, or empty (an empty front
- * matter gives an empty map). Anchors and aliases are refused (error), as is
- * nesting deeper than 64. Errors are reported with path:line:col of the
- * problem in the file. Returns the root map, owned by the caller (free with
- * fm_node_free), or NULL after reporting. */
+ * matter gives an empty map, at yaml_line:1). Anchors and aliases are
+ * refused (error), as is nesting of lists and maps deeper than 64 levels
+ * (the root map is level 1), a key that is not a scalar, and a second YAML
+ * document. Errors are reported once, with path:line:col of the problem in
+ * the file (libyaml's marks plus yaml_line). Returns the root map, owned by
+ * the caller (free with fm_node_free), or NULL after reporting. */
 struct fm_node	*fm_parse(const char *path, const char *yaml, size_t len,
 		    int yaml_line);
 

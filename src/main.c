@@ -1,7 +1,237 @@
-/* main.c: placeholder until the command line lands. */
-int main(void);
-int
-main(void)
+/* main.c: the command line: options, then one call into the pipeline. */
+#include <getopt.h>
+#include <libxml/xmlversion.h>
+#include <cmark-gfm.h>
+#include <yaml.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "build.h"
+#include "date.h"
+#include "diag.h"
+#include "url.h"
+
+static const char usage_text[] =
+"usage: relfeed build [options] [CONTENT_DIR]   write the feeds\n"
+"       relfeed check [options] [CONTENT_DIR]   do everything build does, write nothing\n"
+"       relfeed list  [options] [CONTENT_DIR]   print the entries in feed order\n"
+"       relfeed --help | --version\n"
+"\n"
+"CONTENT_DIR defaults to \"content\". build writes OUT/rss.xml and OUT/atom.xml.\n"
+"\n"
+"options:\n"
+"  -o, --output DIR        output directory (default: feeds)\n"
+"  -u, --base-url URL      the site's root URL, absolute http(s) (required)\n"
+"      --feed-url URL      URL the output directory is served at (default: base URL)\n"
+"  -t, --title TEXT        feed title (required)\n"
+"      --description TEXT  feed description (default: the title)\n"
+"      --language TAG      language of the feed, e.g. en\n"
+"      --author NAME       feed author when an entry names none (default: the title)\n"
+"      --timezone ZONE     zone of dates written without one: UTC, +HH:MM, -HHMM\n"
+"  -n, --limit N           entries per feed after drafts/future are left out; 0: all\n"
+"  -f, --format LIST       comma-separated formats: rss, atom (default: rss,atom)\n"
+"      --now TIME          the time taken as now, RFC 3339 (default: the clock)\n"
+"      --drafts            include drafts\n"
+"      --future            include entries dated after now\n"
+"  -q, --quiet             print nothing but errors\n"
+"  -v, --verbose           also name skipped files and unchanged feeds\n"
+"  -h, --help              print this help\n"
+"  -V, --version           print the version and the library versions\n"
+"\n"
+"exit status: 0 success, 1 content errors (nothing written), 2 usage error,\n"
+"3 system error (I/O, permissions, disk full). See relfeed(1).\n";
+
+enum {
+	OPT_FEED_URL = 256, OPT_DESCRIPTION, OPT_LANGUAGE, OPT_AUTHOR,
+	OPT_TIMEZONE, OPT_NOW, OPT_DRAFTS, OPT_FUTURE
+};
+
+static const struct option longopts[] = {
+	{ "output",	 required_argument, NULL, 'o' },
+	{ "base-url",	 required_argument, NULL, 'u' },
+	{ "feed-url",	 required_argument, NULL, OPT_FEED_URL },
+	{ "title",	 required_argument, NULL, 't' },
+	{ "description", required_argument, NULL, OPT_DESCRIPTION },
+	{ "language",	 required_argument, NULL, OPT_LANGUAGE },
+	{ "author",	 required_argument, NULL, OPT_AUTHOR },
+	{ "timezone",	 required_argument, NULL, OPT_TIMEZONE },
+	{ "limit",	 required_argument, NULL, 'n' },
+	{ "format",	 required_argument, NULL, 'f' },
+	{ "now",	 required_argument, NULL, OPT_NOW },
+	{ "drafts",	 no_argument,	    NULL, OPT_DRAFTS },
+	{ "future",	 no_argument,	    NULL, OPT_FUTURE },
+	{ "quiet",	 no_argument,	    NULL, 'q' },
+	{ "verbose",	 no_argument,	    NULL, 'v' },
+	{ "help",	 no_argument,	    NULL, 'h' },
+	{ "version",	 no_argument,	    NULL, 'V' },
+	{ NULL,		 0,		    NULL, 0 }
+};
+
+static int usage_error(const char *, ...)
+    __attribute__((format(printf, 1, 2)));
+
+/* Report a command-line mistake; returns the usage exit status. */
+static int
+usage_error(const char *fmt, ...)
 {
+	va_list	ap;
+
+	fputs("relfeed: error: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\nTry 'relfeed --help'.\n", stderr);
+	return EXIT_USAGE;
+}
+
+static void
+print_version(void)
+{
+	printf("relfeed %s\n", RELFEED_VERSION);
+	printf("libxml2 %s, libyaml %s, cmark-gfm %s\n", LIBXML_DOTTED_VERSION,
+	    yaml_get_version_string(), cmark_version_string());
+}
+
+static int
+parse_limit(const char *s, size_t *out)
+{
+	char			*end;
+	unsigned long long	 v;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v > (unsigned long long)SIZE_MAX)
+		return -1;
+	*out = (size_t)v;
 	return 0;
+}
+
+static int
+parse_formats(const char *s, int *out)
+{
+	const char	*p = s, *e;
+	size_t		 n;
+
+	*out = 0;
+	while (*p != '\0') {
+		e = strchr(p, ',');
+		n = e ? (size_t)(e - p) : strlen(p);
+		if (n == 3 && strncmp(p, "rss", 3) == 0)
+			*out |= FORMAT_RSS;
+		else if (n == 4 && strncmp(p, "atom", 4) == 0)
+			*out |= FORMAT_ATOM;
+		else
+			return -1;
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	return *out ? 0 : -1;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct build_opts	 o;
+	struct rf_time		 now;
+	const char		*cmd, *now_arg = NULL;
+	int			 c;
+
+	memset(&o, 0, sizeof(o));
+	o.output_dir = "feeds";
+	o.content_dir = "content";
+	o.formats = FORMAT_RSS | FORMAT_ATOM;
+
+	if (argc < 2)
+		return usage_error("%s", "no command given");
+	cmd = argv[1];
+	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+		fputs(usage_text, stdout);
+		return 0;
+	}
+	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
+		print_version();
+		return 0;
+	}
+	if (strcmp(cmd, "build") == 0)
+		o.cmd = CMD_BUILD;
+	else if (strcmp(cmd, "check") == 0)
+		o.cmd = CMD_CHECK;
+	else if (strcmp(cmd, "list") == 0)
+		o.cmd = CMD_LIST;
+	else
+		return usage_error("unknown command '%s' (expected build, "
+		    "check or list)", cmd);
+
+	optind = 2;
+	while ((c = getopt_long(argc, argv, "o:u:t:n:f:qvhV", longopts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'o': o.output_dir = optarg; break;
+		case 'u': o.base_url = optarg; break;
+		case 't': o.title = optarg; break;
+		case OPT_FEED_URL: o.feed_url = optarg; break;
+		case OPT_DESCRIPTION: o.description = optarg; break;
+		case OPT_LANGUAGE: o.language = optarg; break;
+		case OPT_AUTHOR: o.author = optarg; break;
+		case OPT_NOW: now_arg = optarg; break;
+		case OPT_DRAFTS: o.drafts = 1; break;
+		case OPT_FUTURE: o.future = 1; break;
+		case 'q': diag_set_quiet(1); break;
+		case 'v': diag_set_verbose(1); break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return 0;
+		case 'V':
+			print_version();
+			return 0;
+		case OPT_TIMEZONE:
+			if (date_parse_zone(optarg, &o.tz_off) == -1)
+				return usage_error("--timezone '%s': expected "
+				    "UTC or an offset such as +02:00", optarg);
+			break;
+		case 'n':
+			if (parse_limit(optarg, &o.limit) == -1)
+				return usage_error("--limit '%s': expected a "
+				    "number, 0 for all", optarg);
+			break;
+		case 'f':
+			if (parse_formats(optarg, &o.formats) == -1)
+				return usage_error("--format '%s': expected a "
+				    "comma-separated list of rss, atom", optarg);
+			break;
+		default:
+			fputs("Try 'relfeed --help'.\n", stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind < argc)
+		o.content_dir = argv[optind++];
+	if (optind < argc)
+		return usage_error("unexpected argument '%s'", argv[optind]);
+	if (o.base_url == NULL)
+		return usage_error("%s", "no base URL: give --base-url, e.g. "
+		    "https://example.org/");
+	if (url_check_base(o.base_url) == -1)
+		return usage_error("--base-url '%s': expected an absolute "
+		    "http or https URL such as https://example.org/", o.base_url);
+	if (o.feed_url != NULL && url_check_base(o.feed_url) == -1)
+		return usage_error("--feed-url '%s': expected an absolute "
+		    "http or https URL", o.feed_url);
+	if (o.cmd != CMD_LIST && (o.title == NULL || *o.title == '\0'))
+		return usage_error("%s", "no feed title: give --title");
+	if (now_arg != NULL) {
+		if (date_parse(now_arg, 0, &now, NULL) == -1)
+			return usage_error("--now '%s': expected an RFC 3339 "
+			    "time such as 2024-01-31T12:00:00Z", now_arg);
+		o.now = now.sec;
+	} else
+		o.now = (int64_t)time(NULL);
+	return build_run(&o, stdout);
 }

@@ -13,14 +13,18 @@ struct render_opts {
 
 /* Render md[0..len) (shortcodes already expanded) with cmark-gfm and its
  * table, strikethrough, autolink and tagfilter extensions. Every link and
- * image URL goes through url_resolve(); javascript:, vbscript: and data:
- * URLs (other than data:image/png|gif|jpeg|webp on images) become "" (the
- * link text is kept). Raw HTML is dropped unless unsafe_html.
+ * image URL goes through url_resolve(); javascript:, vbscript:, file: and
+ * data: URLs (other than data:image/png|gif|jpeg|webp on images; case and
+ * leading spaces ignored) become "" (the link text is kept). Raw HTML is
+ * dropped unless unsafe_html; even then tagfilter escapes <script>,
+ * <iframe>, <style>... as GitHub does.
  * Sets *html to the HTML (owned by the caller) and, when summary is not
  * NULL, *summary to a plain-text summary: the text before a
- * "<!--more-->" marker if there is one, else the first paragraph; inner
- * whitespace collapsed to single spaces, trimmed; NULL when there is no
- * text. Returns 0, or -1 after reporting (path used for messages). */
+ * "<!--more-->" marker if there is one, else the first paragraph that has
+ * text; inner whitespace collapsed to single spaces, trimmed; NULL when
+ * there is no text. A body over 64 MiB is an error (cmark's buffers stop
+ * at 2 GiB). Returns 0, or -1 after reporting (path used for messages);
+ * on -1, *html and *summary are NULL. */
 int	markdown_render(const char *path, const char *md, size_t len,
 	    const struct render_opts *opts, char **html, char **summary);
 

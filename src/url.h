@@ -7,7 +7,9 @@
  * protocol-relative ("//host/..."), else 0. */
 int	 url_has_scheme(const char *ref);
 
-/* Check base is an absolute http(s) URL with a host; 0 or -1 (no report). */
+/* Check base is an absolute http(s) URL with a host (port digits only, if
+ * any) and without query, fragment, spaces, controls or backslashes,
+ * since paths are appended to it; 0 or -1 (no report). */
 int	 url_check_base(const char *base);
 
 /* Resolve ref for output. base is the site root (absolute, http or https;
@@ -16,17 +18,20 @@ int	 url_check_base(const char *base);
  *   with a scheme, or "//host": unchanged;
  *   "/x": base + "x", except when the path already starts with base's
  *     path ("/latest/x" against "https://istio.io/latest/"), which gets
- *     only base's scheme and host: never a doubled base;
+ *     only base's scheme and host: never a doubled base; dot segments
+ *     are removed first, so "/../x" stays under base;
  *   "x", "./x", "../x", "?q": against page, RFC 3986 section 5.2, with dot
  *     segments removed ("../" never climbs above the host).
  * Never produces "//" inside the path. Query and fragment are kept.
- * Returns a new string owned by the caller. */
+ * page NULL resolves against base; ref NULL is read as "". Nothing is
+ * percent-encoded here. Returns a new string owned by the caller. */
 char	*url_resolve(const char *base, const char *page, const char *ref);
 
 /* base + path, where path is a '/'-separated path under the site root (no
  * leading '/' needed). Bytes outside RFC 3986 unreserved, '/', and
- * sub-delims are percent-encoded; exactly one '/' between base and path.
- * Returns a new string owned by the caller. */
+ * sub-delims are percent-encoded (so are '%', ':' and '@'); runs of '/'
+ * become one, and exactly one '/' sits between base and path. path NULL
+ * is read as "". Returns a new string owned by the caller. */
 char	*url_join(const char *base, const char *path);
 
 #endif

@@ -7,8 +7,9 @@
  * numbers of any length (1.10 > 1.9, 1.2 == 1.2.0 is false: 1.2 < 1.2.0),
  * a pre-release suffix after '-' sorts before the release itself
  * (1.0.0-rc.1 < 1.0.0), other text compares bytewise. NULL sorts before
- * every version. Returns <0, 0 or >0, and 0 only for identical strings, so
- * callers get a total order. */
+ * every version; two NULLs are equal. Strings equal as versions ("1.2",
+ * "v1.2", "1.02") are then ordered by strcmp. Returns <0, 0 or >0, and 0
+ * only for identical strings, so callers get a total order. */
 int	version_cmp(const char *, const char *);
 
 #endif

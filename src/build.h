@@ -1,0 +1,54 @@
+/* build.h: the pipeline from a content tree to feed files, shared by the
+ * build, check and list commands. */
+#ifndef BUILD_H
+#define BUILD_H
+
+#include <stdio.h>
+#include "relfeed.h"
+
+enum build_cmd { CMD_BUILD, CMD_CHECK, CMD_LIST };
+
+#define FORMAT_RSS	0x1
+#define FORMAT_ATOM	0x2
+
+/* Exit statuses (DESIGN.md): the pipeline returns one of these. */
+#define EXIT_CONTENT	1	/* content errors: nothing written */
+#define EXIT_USAGE	2	/* usage or configuration error */
+#define EXIT_SYSTEM	3	/* I/O, permissions, disk full */
+
+/* Everything a run needs; filled by the command line. Strings are borrowed. */
+struct build_opts {
+	enum build_cmd	 cmd;
+	const char	*content_dir;
+	const char	*output_dir;
+	const char	*base_url;	/* absolute http(s) */
+	const char	*feed_url;	/* where output_dir is served; NULL: base_url */
+	const char	*title;
+	const char	*description;	/* NULL: title */
+	const char	*language;	/* or NULL */
+	const char	*author;	/* NULL: title */
+	int		 tz_off;	/* minutes east for dates without a zone */
+	size_t		 limit;		/* 0: all */
+	int		 formats;	/* FORMAT_* bits */
+	int64_t		 now;		/* seconds since the epoch */
+	int		 drafts;
+	int		 future;
+};
+
+/* Run one command. For CMD_LIST the lines go to out. Diagnostics go through
+ * diag.h. Returns an exit status: 0, EXIT_CONTENT, EXIT_USAGE or
+ * EXIT_SYSTEM. Writes nothing unless every step before writing succeeded. */
+int	build_run(const struct build_opts *, FILE *out);
+
+/* The order of a feed (DESIGN.md): publish date descending, then release
+ * version descending, then relative path ascending. A total order. */
+int	build_entry_cmp(const struct entry *, const struct entry *);
+
+/* The permalink of e under base_url: the front matter url when given, else
+ * the path under the content root with index.md/_index.md and the .md
+ * suffix taken away, the last segment replaced by slug when given; always a
+ * directory-style URL ending in '/' unless url says otherwise. Owned by
+ * the caller. */
+char	*build_permalink(const char *base_url, const struct entry *e);
+
+#endif

@@ -1,0 +1,209 @@
+/* collect.c: scanning, loading, filtering and ordering the entries. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "collect.h"
+#include "diag.h"
+#include "entry.h"
+#include "fsutil.h"
+#include "url.h"
+#include "util.h"
+#include "version.h"
+
+void
+entry_list_free(struct entry_list *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++)
+		entry_free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
+static void
+entry_list_push(struct entry_list *l, struct entry *e)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 64;
+		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
+	}
+	l->v[l->n++] = e;
+}
+
+int
+build_entry_cmp(const struct entry *a, const struct entry *b)
+{
+	int	c;
+
+	if (a->published.sec != b->published.sec)
+		return a->published.sec > b->published.sec ? -1 : 1;
+	if ((c = version_cmp(a->release, b->release)) != 0)
+		return -c;
+	return strcmp(a->relpath, b->relpath);
+}
+
+static int
+cmp_entries(const void *a, const void *b)
+{
+	return build_entry_cmp(*(struct entry *const *)a,
+	    *(struct entry *const *)b);
+}
+
+char *
+build_permalink(const char *base_url, const struct entry *e)
+{
+	const char	*last;
+	char		*dir, *path, *out;
+	size_t		 n;
+
+	if (e->url != NULL)
+		return url_resolve(base_url, base_url, e->url);
+
+	/* releases/1.2.x/announcing-1.2/index.md -> releases/1.2.x/announcing-1.2
+	 * foo/bar.md -> foo/bar */
+	last = strrchr(e->relpath, '/');
+	last = last ? last + 1 : e->relpath;
+	if (strcmp(last, "index.md") == 0 || strcmp(last, "_index.md") == 0 ||
+	    strcmp(last, "index.markdown") == 0 ||
+	    strcmp(last, "_index.markdown") == 0)
+		n = (size_t)(last - e->relpath);
+	else {
+		const char *dot = strrchr(last, '.');
+		n = (size_t)((dot ? dot : last + strlen(last)) - e->relpath);
+	}
+	dir = xstrndup(e->relpath, n);
+	while (n > 0 && dir[n - 1] == '/')
+		dir[--n] = '\0';
+	if (e->slug != NULL) {
+		char *cut = strrchr(dir, '/');
+		if (cut != NULL)
+			cut[1] = '\0';
+		else
+			dir[0] = '\0';
+		path = xasprintf("%s%s/", dir, e->slug);
+	} else
+		path = n > 0 ? xasprintf("%s/", dir) : xstrdup("");
+	out = url_join(base_url, path);
+	free(dir);
+	free(path);
+	return out;
+}
+
+/* Whether e belongs in a feed at all, with a note or warning saying why not. */
+static int
+is_published(const struct build_opts *o, const struct entry *e)
+{
+	if (e->is_list_page) {
+		diag_note(e->path, "list page without a publish date; "
+		    "not an entry");
+		return 0;
+	}
+	if (!e->has_date) {
+		diag_warning(e->path, 0, 0, "no publish date (publishdate, "
+		    "date...); left out of the feeds");
+		return 0;
+	}
+	if (e->draft && !o->drafts) {
+		diag_note(e->path, "draft; left out (--drafts includes it)");
+		return 0;
+	}
+	if (e->published.sec > o->now && !o->future) {
+		diag_note(e->path, "dated in the future; left out "
+		    "(--future includes it)");
+		return 0;
+	}
+	if (e->has_expiry && e->expiry.sec <= o->now) {
+		diag_note(e->path, "expired; left out");
+		return 0;
+	}
+	return 1;
+}
+
+static int
+cmp_ids(const void *a, const void *b)
+{
+	const struct entry *ea = *(struct entry *const *)a;
+	const struct entry *eb = *(struct entry *const *)b;
+	int c = strcmp(ea->id ? ea->id : ea->permalink,
+	    eb->id ? eb->id : eb->permalink);
+
+	return c ? c : strcmp(ea->relpath, eb->relpath);
+}
+
+/* Two entries with one id would make readers drop or merge one of them. */
+static int
+check_unique_ids(const struct entry_list *l)
+{
+	struct entry	**v;
+	size_t		  i;
+	int		  rc = 0;
+
+	if (l->n < 2)
+		return 0;
+	v = xmalloc(l->n * sizeof(*v));
+	memcpy(v, l->v, l->n * sizeof(*v));
+	qsort(v, l->n, sizeof(*v), cmp_ids);
+	for (i = 1; i < l->n; i++) {
+		const char *a = v[i - 1]->id ? v[i - 1]->id : v[i - 1]->permalink;
+		const char *b = v[i]->id ? v[i]->id : v[i]->permalink;
+		if (strcmp(a, b) == 0) {
+			diag_error(v[i]->path, 0, 0, "entry id %s is also "
+			    "the id of %s; give one of them its own url, "
+			    "slug or id", diag_quote(0, b, strlen(b)),
+			    v[i - 1]->path);
+			rc = -1;
+		}
+	}
+	free(v);
+	return rc;
+}
+
+int
+collect_entries(const struct build_opts *o, struct entry_list *out)
+{
+	struct strlist	 files = { 0 };
+	struct entry	*e;
+	char		*path, *data;
+	size_t		 i, len;
+	int		 status = 0, errors_before = diag_errors();
+
+	if (fsutil_scan(o->content_dir, &files) == -1)
+		status = EXIT_SYSTEM;
+	for (i = 0; i < files.n; i++) {
+		path = xasprintf("%s/%s", o->content_dir, files.v[i]);
+		if (fsutil_read_file(path, &data, &len) == -1) {
+			status = EXIT_SYSTEM;
+			free(path);
+			continue;
+		}
+		e = NULL;
+		switch (entry_load(path, files.v[i], data, len, o->tz_off, &e)) {
+		case ENTRY_OK:
+			if (is_published(o, e)) {
+				e->permalink = build_permalink(o->base_url, e);
+				entry_list_push(out, e);
+			} else
+				entry_free(e);
+			break;
+		case ENTRY_SKIP:
+			diag_note(path, "no front matter; not an announcement");
+			break;
+		case ENTRY_ERROR:
+			break;
+		}
+		free(data);
+		free(path);
+	}
+	strlist_clear(&files);
+	if (check_unique_ids(out) == -1 && status == 0)
+		status = EXIT_CONTENT;
+	if (status == 0 && diag_errors() > errors_before)
+		status = EXIT_CONTENT;
+	if (status != 0)
+		entry_list_free(out);
+	else if (out->n > 1)
+		qsort(out->v, out->n, sizeof(*out->v), cmp_entries);
+	return status;
+}

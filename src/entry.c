@@ -1,0 +1,506 @@
+/* entry.c: an announcement's metadata, from the checked bytes of its file
+ * through its front matter to the keys of the content model. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "diag.h"
+#include "entry.h"
+#include "frontmatter.h"
+#include "util.h"
+
+#define DATE_FORMS	"YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS\xc2\xb1HH:MM"
+
+/* The state of one entry_load: errors are counted, not fatal, so every
+ * problem in a file is reported in one run. */
+struct loader {
+	const char		*path;
+	const struct fm_node	*map;
+	int			 default_off;
+	int			 errors;
+	struct entry		*e;
+};
+
+/* Tables over code: the alias lists of DESIGN.md "Content model", each in
+ * the order in which the first present one wins. */
+static const char *const publish_keys[] = {
+	"publishdate", "publishDate", "pubdate", "published", "date", NULL
+};
+static const char *const updated_keys[] = { "lastmod", "updated", NULL };
+static const char *const summary_keys[] = { "description", "summary", NULL };
+static const char *const author_keys[] = {
+	"attribution", "author", "authors", NULL
+};
+static const char *const category_keys[] = {
+	"tags", "categories", "keywords", NULL
+};
+static const char *const true_words[] = { "true", "True", "TRUE", "yes",
+	"Yes", "YES", NULL };
+static const char *const false_words[] = { "false", "False", "FALSE", "no",
+	"No", "NO", NULL };
+static const char *const null_words[] = { "~", "null", "Null", "NULL", NULL };
+
+static int
+in_table(const char *const *t, const char *s)
+{
+	for (; *t != NULL; t++)
+		if (strcmp(*t, s) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *
+kind_name(const struct fm_node *v)
+{
+	return v->kind == FM_SEQ ? "a list" : v->kind == FM_MAP ? "a map" :
+	    "text";
+}
+
+/* Whether v says nothing: no key, an empty or blank string, or YAML null. */
+static int
+is_absent(const struct fm_node *v)
+{
+	size_t	i;
+
+	if (v == NULL)
+		return 1;
+	if (v->kind != FM_SCALAR)
+		return 0;
+	if (v->plain && in_table(null_words, v->text))
+		return 1;
+	for (i = 0; i < v->text_len; i++)
+		if (!is_ascii_space((unsigned char)v->text[i]))
+			return 0;
+	return 1;
+}
+
+/* 1 or 0 for a YAML boolean word, -1 for anything else. */
+static int
+bool_value(const struct fm_node *v)
+{
+	if (v->kind != FM_SCALAR)
+		return -1;
+	if (in_table(true_words, v->text))
+		return 1;
+	if (in_table(false_words, v->text))
+		return 0;
+	return -1;
+}
+
+/* The value of the first key of keys that is present, and which key. */
+static const struct fm_node *
+first_present(const struct loader *L, const char *const *keys,
+    const char **which)
+{
+	const struct fm_node	*v;
+
+	for (; *keys != NULL; keys++) {
+		v = fm_map_get(L->map, *keys);
+		if (!is_absent(v)) {
+			*which = *keys;
+			return v;
+		}
+	}
+	return NULL;
+}
+
+/* A copy of v's text, or NULL when absent; a list or map is an error. */
+static char *
+text_value(struct loader *L, const char *key, const struct fm_node *v)
+{
+	if (is_absent(v))
+		return NULL;
+	if (v->kind != FM_SCALAR) {
+		diag_error(L->path, v->line, v->col, "'%s' must be text, not %s",
+		    key, kind_name(v));
+		L->errors++;
+		return NULL;
+	}
+	return xstrdup(v->text);
+}
+
+static int
+date_value(struct loader *L, const char *key, const struct fm_node *v,
+    struct rf_time *t)
+{
+	size_t	errcol = 0, i;
+	int	col;
+
+	if (v->kind != FM_SCALAR) {
+		diag_error(L->path, v->line, v->col, "'%s' must be a date "
+		    "(%s), not %s", key, DATE_FORMS, kind_name(v));
+		L->errors++;
+		return -1;
+	}
+	if (date_parse(v->text, L->default_off, t, &errcol) == 0)
+		return 0;
+	/* libyaml columns count characters, date_parse counts bytes; a
+	 * quoted value starts one column after its quote. */
+	col = v->col + (v->plain ? 0 : 1);
+	for (i = 0; i < errcol && i < v->text_len; i++)
+		if (((unsigned char)v->text[i] & 0xc0) != 0x80)
+			col++;
+	diag_error(L->path, v->line, col, "invalid date %s for '%s': "
+	    "expected %s", diag_quote(0, v->text, v->text_len), key,
+	    DATE_FORMS);
+	L->errors++;
+	return -1;
+}
+
+/* publishdate and its aliases; a boolean `published` is Jekyll's flag. */
+static void
+map_dates(struct loader *L)
+{
+	const struct fm_node	*v;
+	const char		*const *k;
+	const char		*key;
+	struct entry		*e = L->e;
+
+	for (k = publish_keys; *k != NULL; k++) {
+		v = fm_map_get(L->map, *k);
+		if (is_absent(v))
+			continue;
+		if (strcmp(*k, "published") == 0 && bool_value(v) != -1) {
+			if (bool_value(v) == 0)
+				e->draft = 1;
+			continue;
+		}
+		if (date_value(L, *k, v, &e->published) == 0)
+			e->has_date = 1;
+		break;
+	}
+	if ((v = first_present(L, updated_keys, &key)) != NULL) {
+		if (date_value(L, key, v, &e->updated) == -1)
+			e->updated = e->published;
+	} else
+		e->updated = e->published;
+	v = fm_map_get(L->map, "expirydate");
+	if (!is_absent(v) && date_value(L, "expirydate", v, &e->expiry) == 0)
+		e->has_expiry = 1;
+}
+
+/* One author: a name, or a map with a name (and an email we do not keep). */
+static void
+add_author(struct loader *L, const char *key, const struct fm_node *v)
+{
+	const struct fm_node	*name = v;
+
+	if (v->kind == FM_MAP) {
+		name = fm_map_get(v, "name");
+		if (is_absent(name) || name->kind != FM_SCALAR) {
+			diag_error(L->path, v->line, v->col, "an author in "
+			    "'%s' given as a map needs a 'name'", key);
+			L->errors++;
+			return;
+		}
+	}
+	if (name->kind != FM_SCALAR) {
+		diag_error(L->path, v->line, v->col, "an author in '%s' must "
+		    "be a name, not %s", key, kind_name(v));
+		L->errors++;
+		return;
+	}
+	if (!is_absent(name) && !strlist_has(&L->e->authors, name->text))
+		strlist_push(&L->e->authors, name->text);
+}
+
+static void
+map_lists(struct loader *L)
+{
+	const struct fm_node	*v, *item;
+	const char		*const *k;
+	const char		*key;
+	size_t			 i;
+
+	if ((v = first_present(L, author_keys, &key)) != NULL) {
+		if (v->kind == FM_SEQ)
+			for (i = 0; i < v->n; i++)
+				add_author(L, key, v->items[i]);
+		else
+			add_author(L, key, v);
+	}
+	for (k = category_keys; *k != NULL; k++) {
+		v = fm_map_get(L->map, *k);
+		if (is_absent(v))
+			continue;
+		if (v->kind == FM_MAP) {
+			diag_error(L->path, v->line, v->col, "'%s' must be a "
+			    "word or a list of words, not a map", *k);
+			L->errors++;
+			continue;
+		}
+		for (i = 0; i < (v->kind == FM_SEQ ? v->n : 1); i++) {
+			item = v->kind == FM_SEQ ? v->items[i] : v;
+			if (item->kind != FM_SCALAR) {
+				diag_error(L->path, item->line, item->col,
+				    "'%s' must be a list of words; this item "
+				    "is %s", *k, kind_name(item));
+				L->errors++;
+			} else if (!is_absent(item) &&
+			    !strlist_has(&L->e->categories, item->text))
+				strlist_push(&L->e->categories, item->text);
+		}
+	}
+}
+
+static void
+map_title(struct loader *L, int fm_line)
+{
+	const struct fm_node	*k = NULL, *v = NULL;
+	size_t			 i;
+
+	/* The last `title` wins; an empty one is reported at its key. */
+	for (i = 0; i + 1 < L->map->n; i += 2)
+		if (strcmp(L->map->items[i]->text, "title") == 0) {
+			k = L->map->items[i];
+			v = L->map->items[i + 1];
+		}
+	if (k == NULL) {
+		diag_error(L->path, fm_line, 1, "missing required key 'title'");
+		L->errors++;
+	} else if (is_absent(v)) {
+		diag_error(L->path, k->line, k->col, "'title' is empty; a "
+		    "title is required");
+		L->errors++;
+	} else
+		L->e->title = text_value(L, "title", v);
+}
+
+/* A key and its place among the map's keys. */
+struct keyref {
+	const struct fm_node	*key;
+	size_t			 idx;
+};
+
+static int
+cmp_keyrefs(const void *a, const void *b)
+{
+	const struct keyref	*ka = a, *kb = b;
+	int			 c = strcmp(ka->key->text, kb->key->text);
+
+	/* Document order breaks ties: the first of a group comes first. */
+	return c != 0 ? c : (ka->idx > kb->idx) - (ka->idx < kb->idx);
+}
+
+/* Warn at every repeated key, in document order; sorting keeps a huge
+ * front matter from costing n^2. */
+static void
+warn_duplicates(const struct loader *L)
+{
+	struct keyref		*refs;
+	const struct fm_node	*k;
+	size_t			 i, nk = L->map->n / 2;
+	char			*dup;
+
+	if (nk < 2)
+		return;
+	refs = xmalloc(nk * sizeof(*refs));
+	dup = xcalloc(nk, 1);
+	for (i = 0; i < nk; i++) {
+		refs[i].key = L->map->items[2 * i];
+		refs[i].idx = i;
+	}
+	qsort(refs, nk, sizeof(*refs), cmp_keyrefs);
+	for (i = 1; i < nk; i++)
+		if (strcmp(refs[i].key->text, refs[i - 1].key->text) == 0)
+			dup[refs[i].idx] = 1;
+	for (i = 0; i < nk; i++) {
+		k = L->map->items[2 * i];
+		if (dup[i])
+			diag_warning(L->path, k->line, k->col, "duplicate key "
+			    "'%s' (the last one is used)", k->text);
+	}
+	free(dup);
+	free(refs);
+}
+
+static void
+map_keys(struct loader *L, const struct fm_split *sp)
+{
+	struct entry		*e = L->e;
+	const struct fm_node	*v;
+	const char		*key;
+	int			 b;
+
+	warn_duplicates(L);
+	map_title(L, sp->yaml_line - 1);
+	map_dates(L);
+	map_lists(L);
+	if ((v = first_present(L, summary_keys, &key)) != NULL)
+		e->description = text_value(L, key, v);
+	e->subtitle = text_value(L, "subtitle", fm_map_get(L->map, "subtitle"));
+	e->release = text_value(L, "release", fm_map_get(L->map, "release"));
+	e->url = text_value(L, "url", fm_map_get(L->map, "url"));
+	e->slug = text_value(L, "slug", fm_map_get(L->map, "slug"));
+	e->id = text_value(L, "id", fm_map_get(L->map, "id"));
+	v = fm_map_get(L->map, "draft");
+	if (!is_absent(v)) {
+		if ((b = bool_value(v)) == -1 && v->kind != FM_SCALAR) {
+			diag_error(L->path, v->line, v->col, "'draft' must be "
+			    "true or false, not %s", kind_name(v));
+			L->errors++;
+		} else if (b == -1) {
+			diag_error(L->path, v->line, v->col, "invalid value %s "
+			    "for 'draft': expected true or false",
+			    diag_quote(0, v->text, v->text_len));
+			L->errors++;
+		} else if (b)
+			e->draft = 1;
+	}
+}
+
+static int
+is_list_file(const char *relpath)
+{
+	const char	*base = strrchr(relpath, '/');
+
+	base = base != NULL ? base + 1 : relpath;
+	return strcmp(base, "_index.md") == 0 ||
+	    strcmp(base, "_index.markdown") == 0;
+}
+
+enum entry_load_result
+entry_load(const char *path, const char *relpath, const char *data,
+    size_t len, int default_off, struct entry **out)
+{
+	enum entry_load_result	 rc = ENTRY_ERROR;
+	struct loader		 L = { 0 };
+	struct fm_split		 sp;
+	struct fm_node		*map = NULL;
+
+	*out = NULL;
+	if (entry_check_text(path, data, len) == -1)
+		goto out;
+	switch (fm_split(path, data, len, &sp)) {
+	case FM_SPLIT_OK:
+		break;
+	case FM_SPLIT_NONE:
+		rc = ENTRY_SKIP;
+		goto out;
+	case FM_SPLIT_ERROR:
+		goto out;
+	}
+	if ((map = fm_parse(path, data + sp.yaml_off, sp.yaml_len,
+	    sp.yaml_line)) == NULL)
+		goto out;
+	L.path = path;
+	L.map = map;
+	L.default_off = default_off;
+	L.e = xcalloc(1, sizeof(*L.e));
+	L.e->path = xstrdup(path);
+	L.e->relpath = xstrdup(relpath);
+	map_keys(&L, &sp);
+	if (L.errors > 0)
+		goto out;
+	L.e->is_list_page = !L.e->has_date && is_list_file(relpath);
+	L.e->body = xstrndup(data + sp.body_off, len - sp.body_off);
+	L.e->body_len = len - sp.body_off;
+	L.e->body_line = sp.body_line;
+	*out = L.e;
+	L.e = NULL;
+	rc = ENTRY_OK;
+out:
+	entry_free(L.e);
+	fm_node_free(map);
+	return rc;
+}
+
+/* The bytes of a rejected sequence as \xHH, for a message. */
+static const char *
+hex_bytes(const char *s, size_t n)
+{
+	static char	 b[4 * 4 + 1];
+	static const char hex[] = "0123456789abcdef";
+	size_t		 i;
+
+	for (i = 0; i < n && i < 4; i++) {
+		b[4 * i] = '\\';
+		b[4 * i + 1] = 'x';
+		b[4 * i + 2] = hex[(unsigned char)s[i] >> 4];
+		b[4 * i + 3] = hex[(unsigned char)s[i] & 15];
+	}
+	b[4 * i] = '\0';
+	return b;
+}
+
+/* The length of the UTF-8 sequence a lead byte opens, 0 if none does
+ * (a continuation byte, C0/C1 which are always overlong, F5-FF). */
+static size_t
+utf8_len(unsigned char c)
+{
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf)
+		return 2;
+	if (c >= 0xe0 && c <= 0xef)
+		return 3;
+	if (c >= 0xf0 && c <= 0xf4)
+		return 4;
+	return 0;
+}
+
+int
+entry_check_text(const char *path, const char *data, size_t len)
+{
+	const char	*why = NULL, *post = "";
+	size_t		 i = 0, n = 1, k;
+	uint32_t	 cp;
+	int		 line = 1, col = 1;
+	unsigned char	 c;
+
+	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
+		i = 3;			/* the BOM takes no column */
+	for (; i < len; i += n, col++) {
+		c = (unsigned char)data[i];
+		if ((n = utf8_len(c)) == 0) {
+			n = 1;
+			why = "invalid UTF-8: byte ";
+			post = " cannot start a character";
+			goto out;
+		}
+		if (n == 1 && c == '\n') {
+			line++;
+			col = 0;
+		} else if (n == 1 && ((c < 0x20 && c != '\t' && c != '\r') ||
+		    c == 0x7f)) {
+			why = "control character ";
+			post = " is not allowed (only tab, line feed and "
+			    "carriage return are)";
+			goto out;
+		}
+		if (n == 1)
+			continue;
+		cp = c & (0x7f >> n);
+		for (k = 1; k < n; k++) {
+			if (i + k >= len ||
+			    ((unsigned char)data[i + k] & 0xc0) != 0x80) {
+				n = k;
+				why = "invalid UTF-8: sequence ";
+				post = " is cut short";
+				goto out;
+			}
+			cp = cp << 6 | ((unsigned char)data[i + k] & 0x3f);
+		}
+		if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000))
+			why = "invalid UTF-8: overlong encoding ";
+		else if (cp >= 0xd800 && cp <= 0xdfff)
+			post = " encodes a UTF-16 surrogate";
+		else if (cp > 0x10ffff)
+			post = " is beyond U+10FFFF";
+		else if (cp == 0xfffe || cp == 0xffff) {
+			why = "noncharacter ";
+			post = " (U+FFFE or U+FFFF) is not allowed";
+		}
+		if (why == NULL && *post != '\0')
+			why = "invalid UTF-8: ";
+		if (why != NULL)
+			goto out;
+	}
+out:
+	if (why == NULL)
+		return 0;
+	diag_error(path, line, col, "%s%s%s", why, hex_bytes(data + i, n),
+	    post);
+	return -1;
+}

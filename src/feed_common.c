@@ -1,0 +1,366 @@
+/* feed_common.c: what the RSS and Atom writers share: the libxml2 text
+ * writer with sticky errors, parsing output back, entry times and authors. */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/xmlwriter.h>
+
+#include "diag.h"
+#include "feed.h"
+#include "util.h"
+#include "xmltext.h"
+
+struct feedw {
+	const char		*what;
+	xmlBufferPtr		 buf;
+	xmlTextWriterPtr	 w;
+	const char		*failed;	/* first call that failed, or NULL */
+	const char		*failed_name;	/* element or attribute it wrote */
+};
+
+int
+feed_check_input(const char *kind, const struct feed_info *info,
+    struct entry *const *entries, size_t n)
+{
+	size_t	i;
+	int	rc = -1;
+
+	if (info->title == NULL || info->site_url == NULL ||
+	    info->self_url == NULL) {
+		diag_error(NULL, 0, 0, "%s feed needs a title, a site URL and "
+		    "its own URL", kind);
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		if (entries[i]->title == NULL ||
+		    entries[i]->permalink == NULL) {
+			diag_error(entries[i]->path, 0, 0, "%s feed entry "
+			    "needs a title and a permalink", kind);
+			goto out;
+		}
+	}
+	rc = 0;
+out:
+	return rc;
+}
+
+const char *
+feed_summary_of(const struct entry *e)
+{
+	if (e->description != NULL && e->description[0] != '\0')
+		return e->description;
+	if (e->summary != NULL && e->summary[0] != '\0')
+		return e->summary;
+	return NULL;
+}
+
+struct rf_time
+feed_entry_updated(const struct entry *e)
+{
+	if (e->has_date && e->published.sec > e->updated.sec)
+		return e->published;
+	return e->updated;
+}
+
+struct rf_time
+feed_newest_updated(struct entry *const *entries, size_t n)
+{
+	struct rf_time	newest = { 0, 0 }, t;
+	size_t		i;
+
+	for (i = 0; i < n; i++) {
+		t = feed_entry_updated(entries[i]);
+		if (i == 0 || t.sec > newest.sec)
+			newest = t;
+	}
+	return newest;
+}
+
+/* Trim ASCII whitespace at both ends of s[0..*len); returns the new start. */
+static const char *
+trim(const char *s, size_t *len)
+{
+	while (*len > 0 && is_ascii_space((unsigned char)s[0])) {
+		s++;
+		(*len)--;
+	}
+	while (*len > 0 && is_ascii_space((unsigned char)s[*len - 1]))
+		(*len)--;
+	return s;
+}
+
+/* An address as RSS readers accept it: local@domain, both non-empty, one
+ * '@', nothing that would end the address in "a@b (Name)" or "<a@b>". */
+static int
+is_address(const char *s, size_t len)
+{
+	size_t	i, at = 0, nat = 0;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c <= 0x20 || c == 0x7f || strchr("<>()[],;:\"\\", c) != NULL)
+			return 0;
+		if (c == '@') {
+			at = i;
+			nat++;
+		}
+	}
+	return nat == 1 && at > 0 && at + 1 < len;
+}
+
+int
+feed_author_email(const char *author, char **email, char **name)
+{
+	const char	*s, *addr, *nm = NULL, *p;
+	size_t		 len, alen, nlen = 0;
+	int		 rc = 0;
+
+	*email = *name = NULL;
+	len = strlen(author);
+	s = trim(author, &len);
+	if (len > 0 && s[len - 1] == '>' && (p = memchr(s, '<', len)) != NULL) {
+		/* "Name <a@b>", RFC 5322 name-addr */
+		addr = p + 1;
+		alen = (size_t)(s + len - 1 - addr);
+		nm = s;
+		nlen = (size_t)(p - s);
+	} else if (len > 0 && s[len - 1] == ')' &&
+	    (p = memchr(s, '(', len)) != NULL) {
+		/* "a@b (Name)", the form RSS 2.0 shows */
+		addr = s;
+		alen = (size_t)(p - s);
+		nm = p + 1;
+		nlen = (size_t)(s + len - 1 - nm);
+	} else {
+		addr = s;
+		alen = len;
+	}
+	addr = trim(addr, &alen);
+	if (alen > 7 && strncmp(addr, "mailto:", 7) == 0) {
+		addr += 7;
+		alen -= 7;
+	}
+	if (!is_address(addr, alen))
+		goto out;
+	if (nm != NULL) {
+		nm = trim(nm, &nlen);
+		if (nlen >= 2 && nm[0] == '"' && nm[nlen - 1] == '"') {
+			nm++;
+			nlen -= 2;
+			nm = trim(nm, &nlen);
+		}
+	}
+	*email = xstrndup(addr, alen);
+	if (nm != NULL && nlen > 0)
+		*name = xstrndup(nm, nlen);
+	rc = 1;
+out:
+	return rc;
+}
+
+/* The first error of a parse: libxml2 goes on after a fatal error, and
+ * what it says last ("Premature end of data") hides the cause. */
+struct first_error {
+	int	 set;
+	int	 line;
+	int	 col;
+	char	*message;
+};
+
+static void
+record_error(void *data, xmlErrorPtr err)
+{
+	xmlParserCtxtPtr	 ctxt = data;
+	struct first_error	*first = ctxt->_private;
+
+	/* Only what breaks well-formedness, namespaces included: an entity
+	 * a DTD we do not read might declare is no such error. */
+	if (first->set || (err->level != XML_ERR_FATAL &&
+	    err->domain != XML_FROM_NAMESPACE))
+		return;
+	first->set = 1;
+	first->line = err->line;
+	first->col = err->int2;
+	first->message = xstrdup(err->message ? err->message : "");
+}
+
+int
+feed_parse_back(const char *what, const char *doc, size_t len)
+{
+	struct first_error	 first = { 0, 0, 0, NULL };
+	xmlParserCtxtPtr	 ctxt = NULL;
+	xmlDocPtr		 d = NULL;
+	size_t			 mlen;
+	int			 rc = -1;
+
+	if (len > INT_MAX) {
+		diag_error(what, 0, 0, "document of %zu bytes is too large to "
+		    "check", len);
+		goto out;
+	}
+	if ((ctxt = xmlNewParserCtxt()) == NULL) {
+		diag_error(what, 0, 0, "cannot create an XML parser");
+		goto out;
+	}
+	/* Errors come to us, not to stderr; the handler is given the
+	 * context as its data. */
+	ctxt->sax->serror = record_error;
+	ctxt->_private = &first;
+	/* No network, no DTD or entity loading, nothing printed. */
+	d = xmlCtxtReadMemory(ctxt, doc, (int)len, NULL, "UTF-8",
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	/* Feed readers are namespace-aware: an undeclared prefix breaks
+	 * them as surely as a missing end tag. */
+	if (d == NULL || !ctxt->wellFormed || !ctxt->nsWellFormed) {
+		if (first.message == NULL) {
+			diag_error(what, 0, 0, "output is not well-formed XML");
+			goto out;
+		}
+		mlen = strlen(first.message);
+		while (mlen > 0 && is_ascii_space((unsigned char)
+		    first.message[mlen - 1]))
+			mlen--;
+		diag_error(what, first.line, first.col,
+		    "output is not well-formed XML: %.*s", (int)mlen,
+		    first.message);
+		goto out;
+	}
+	rc = 0;
+out:
+	free(first.message);
+	xmlFreeDoc(d);
+	xmlFreeParserCtxt(ctxt);
+	return rc;
+}
+
+struct feedw *
+feedw_new(const char *what)
+{
+	struct feedw	*fw;
+
+	fw = xcalloc(1, sizeof(*fw));
+	fw->what = what;
+	if ((fw->buf = xmlBufferCreate()) == NULL ||
+	    (fw->w = xmlNewTextWriterMemory(fw->buf, 0)) == NULL) {
+		diag_error(what, 0, 0, "cannot create the XML writer");
+		goto fail;
+	}
+	/* Indented, so a changed feed shows as a readable diff. */
+	if (xmlTextWriterSetIndent(fw->w, 1) < 0 ||
+	    xmlTextWriterSetIndentString(fw->w,
+	    (const xmlChar *)"  ") < 0 ||
+	    xmlTextWriterStartDocument(fw->w, "1.0", "UTF-8", NULL) < 0) {
+		diag_error(what, 0, 0, "cannot start the XML document");
+		goto fail;
+	}
+	return fw;
+fail:
+	if (fw->w != NULL)
+		xmlFreeTextWriter(fw->w);
+	if (fw->buf != NULL)
+		xmlBufferFree(fw->buf);
+	free(fw);
+	return NULL;
+}
+
+/* Record the first failing call; later calls are skipped by the callers. */
+static void
+check(struct feedw *fw, int r, const char *call, const char *name)
+{
+	if (r < 0 && fw->failed == NULL) {
+		fw->failed = call;
+		fw->failed_name = name;
+	}
+}
+
+void
+feedw_start(struct feedw *fw, const char *name)
+{
+	if (fw->failed != NULL)
+		return;
+	check(fw, xmlTextWriterStartElement(fw->w, (const xmlChar *)name),
+	    "start element", name);
+}
+
+void
+feedw_attr(struct feedw *fw, const char *name, const char *value)
+{
+	char	*v;
+
+	if (fw->failed != NULL)
+		return;
+	v = xmltext_clean(value, strlen(value));
+	check(fw, xmlTextWriterWriteAttribute(fw->w, (const xmlChar *)name,
+	    (const xmlChar *)v), "write attribute", name);
+	free(v);
+}
+
+void
+feedw_text(struct feedw *fw, const char *text)
+{
+	char	*v;
+
+	if (fw->failed != NULL)
+		return;
+	v = xmltext_clean(text, strlen(text));
+	/* WriteString escapes &, <, > (so "]]>" too) and CR. */
+	check(fw, xmlTextWriterWriteString(fw->w, (const xmlChar *)v),
+	    "write text", NULL);
+	free(v);
+}
+
+void
+feedw_end(struct feedw *fw)
+{
+	if (fw->failed != NULL)
+		return;
+	check(fw, xmlTextWriterEndElement(fw->w), "end element", NULL);
+}
+
+void
+feedw_elem(struct feedw *fw, const char *name, const char *text)
+{
+	feedw_start(fw, name);
+	feedw_text(fw, text);
+	feedw_end(fw);
+}
+
+int
+feedw_finish(struct feedw *fw, char **out, size_t *outlen)
+{
+	const xmlChar	*content;
+	int		 len, rc = -1;
+
+	*out = NULL;
+	*outlen = 0;
+	if (fw->failed == NULL)
+		check(fw, xmlTextWriterEndDocument(fw->w), "end document",
+		    NULL);
+	/* Freeing the writer flushes it into the buffer. */
+	xmlFreeTextWriter(fw->w);
+	fw->w = NULL;
+	if (fw->failed != NULL) {
+		diag_error(fw->what, 0, 0, "XML writer failed to %s%s%s",
+		    fw->failed, fw->failed_name ? " " : "",
+		    fw->failed_name ? fw->failed_name : "");
+		goto out;
+	}
+	content = xmlBufferContent(fw->buf);
+	len = xmlBufferLength(fw->buf);
+	if (content == NULL || len <= 0) {
+		diag_error(fw->what, 0, 0, "XML writer produced no output");
+		goto out;
+	}
+	if (feed_parse_back(fw->what, (const char *)content, (size_t)len) < 0)
+		goto out;
+	*out = xstrndup((const char *)content, (size_t)len);
+	*outlen = (size_t)len;
+	rc = 0;
+out:
+	xmlBufferFree(fw->buf);
+	free(fw);
+	return rc;
+}

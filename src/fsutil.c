@@ -1,0 +1,285 @@
+/* fsutil.c: reading files, listing the content tree, atomic replacement. */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "fsutil.h"
+#include "util.h"
+
+int
+fsutil_read_file(const char *path, char **data, size_t *len)
+{
+	struct stat	 st;
+	struct buf	 b = { 0 };
+	char		 chunk[65536];
+	ssize_t		 n;
+	int		 fd, rc = -1;
+
+	*data = NULL;
+	*len = 0;
+	if ((fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK)) == -1) {
+		diag_error(path, 0, 0, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) == -1) {
+		diag_error(path, 0, 0, "cannot stat: %s", strerror(errno));
+		goto out;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		diag_error(path, 0, 0, "not a regular file");
+		goto out;
+	}
+	buf_add(&b, "", 0);
+	for (;;) {
+		n = read(fd, chunk, sizeof(chunk));
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			diag_error(path, 0, 0, "cannot read: %s",
+			    strerror(errno));
+			goto out;
+		}
+		if (n == 0)
+			break;
+		buf_add(&b, chunk, (size_t)n);
+	}
+	*len = b.len;
+	*data = buf_detach(&b);
+	rc = 0;
+out:
+	buf_free(&b);
+	close(fd);
+	return rc;
+}
+
+int
+fsutil_same_content(const char *path, const char *data, size_t len)
+{
+	struct stat	 st;
+	char		 chunk[65536];
+	size_t		 off = 0;
+	ssize_t		 n;
+	int		 fd, same = 0;
+
+	if ((fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK)) == -1)
+		return 0;
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
+	    (size_t)st.st_size != len)
+		goto out;
+	for (;;) {
+		n = read(fd, chunk, sizeof(chunk));
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			goto out;
+		if (n == 0)
+			break;
+		if (off + (size_t)n > len ||
+		    memcmp(chunk, data + off, (size_t)n) != 0)
+			goto out;
+		off += (size_t)n;
+	}
+	same = off == len;
+out:
+	close(fd);
+	return same;
+}
+
+int
+fsutil_mkdirs(const char *dir)
+{
+	struct stat	 st;
+	char		*p, *s;
+	int		 rc = -1;
+
+	s = xstrdup(dir);
+	for (p = s + 1; ; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char c = *p;
+		*p = '\0';
+		if (mkdir(s, 0777) == -1 && errno != EEXIST) {
+			diag_error(s, 0, 0, "cannot create directory: %s",
+			    strerror(errno));
+			goto out;
+		}
+		*p = c;
+		if (c == '\0')
+			break;
+	}
+	if (stat(dir, &st) == -1 || !S_ISDIR(st.st_mode)) {
+		diag_error(dir, 0, 0, "not a directory");
+		goto out;
+	}
+	rc = 0;
+out:
+	free(s);
+	return rc;
+}
+
+int
+fsutil_check_writable_dir(const char *dir)
+{
+	if (access(dir, W_OK | X_OK) == -1) {
+		diag_error(dir, 0, 0, "output directory is not writable: %s",
+		    strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+write_all(int fd, const char *data, size_t len)
+{
+	ssize_t	n;
+
+	while (len > 0) {
+		n = write(fd, data, len);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			return -1;
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int
+fsutil_write_atomic(const char *dir, const char *name, const char *data,
+    size_t len)
+{
+	char	*tmp, *dst;
+	int	 fd, dfd, rc = -1;
+	const char *what = NULL;
+
+	tmp = xasprintf("%s/.%s.XXXXXX", dir, name);
+	dst = xasprintf("%s/%s", dir, name);
+	if ((fd = mkstemp(tmp)) == -1) {
+		diag_error(dst, 0, 0, "cannot create a temporary file in %s: %s",
+		    dir, strerror(errno));
+		goto out;
+	}
+	if (write_all(fd, data, len) == -1)
+		what = "write";
+	else if (fchmod(fd, 0644) == -1)
+		what = "chmod";
+	else if (fsync(fd) == -1)
+		what = "fsync";
+	if (close(fd) == -1 && what == NULL)
+		what = "close";
+	if (what == NULL && rename(tmp, dst) == -1)
+		what = "rename";
+	if (what != NULL) {
+		diag_error(dst, 0, 0, "cannot %s: %s (the previous file is "
+		    "unchanged)", what, strerror(errno));
+		unlink(tmp);
+		goto out;
+	}
+	/* The rename is durable only once the directory is synced. */
+	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY)) != -1) {
+		(void)fsync(dfd);
+		close(dfd);
+	}
+	rc = 0;
+out:
+	free(tmp);
+	free(dst);
+	return rc;
+}
+
+static int
+cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+has_md_suffix(const char *name)
+{
+	size_t	n = strlen(name);
+
+	return (n > 3 && strcmp(name + n - 3, ".md") == 0) ||
+	    (n > 9 && strcmp(name + n - 9, ".markdown") == 0);
+}
+
+/* Walk root/rel (rel "" for the root itself), appending content files. */
+static int
+scan_dir(const char *root, const char *rel, struct strlist *out)
+{
+	struct strlist	 names = { 0 };
+	struct dirent	*de;
+	struct stat	 st;
+	DIR		*d;
+	char		*dpath, *fpath, *frel;
+	size_t		 i;
+	int		 rc = -1;
+
+	dpath = *rel ? xasprintf("%s/%s", root, rel) : xstrdup(root);
+	if ((d = opendir(dpath)) == NULL) {
+		diag_error(dpath, 0, 0, "cannot open directory: %s",
+		    strerror(errno));
+		free(dpath);
+		return -1;
+	}
+	while ((errno = 0, de = readdir(d)) != NULL)
+		if (de->d_name[0] != '.')
+			strlist_push(&names, de->d_name);
+	if (errno != 0) {
+		diag_error(dpath, 0, 0, "cannot read directory: %s",
+		    strerror(errno));
+		goto out;
+	}
+	if (names.n > 1)
+		qsort(names.v, names.n, sizeof(*names.v), cmp_names);
+	rc = 0;
+	for (i = 0; i < names.n; i++) {
+		fpath = xasprintf("%s/%s", dpath, names.v[i]);
+		frel = *rel ? xasprintf("%s/%s", rel, names.v[i]) :
+		    xstrdup(names.v[i]);
+		if (lstat(fpath, &st) == -1) {
+			diag_error(fpath, 0, 0, "cannot stat: %s",
+			    strerror(errno));
+			rc = -1;
+		} else if (S_ISLNK(st.st_mode)) {
+			if (has_md_suffix(names.v[i]))
+				diag_warning(fpath, 0, 0, "symbolic link not "
+				    "followed; not content");
+		} else if (S_ISDIR(st.st_mode)) {
+			if (scan_dir(root, frel, out) == -1)
+				rc = -1;
+		} else if (has_md_suffix(names.v[i]))
+			strlist_push(out, frel);
+		free(fpath);
+		free(frel);
+	}
+out:
+	closedir(d);
+	strlist_clear(&names);
+	free(dpath);
+	return rc;
+}
+
+int
+fsutil_scan(const char *root, struct strlist *out)
+{
+	struct stat	st;
+
+	if (stat(root, &st) == -1) {
+		diag_error(root, 0, 0, "cannot read content directory: %s",
+		    strerror(errno));
+		return -1;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		diag_error(root, 0, 0, "content root is not a directory");
+		return -1;
+	}
+	return scan_dir(root, "", out);
+}

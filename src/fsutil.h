@@ -1,0 +1,38 @@
+/* fsutil.h: the disk edges: reading files whole, listing content, and
+ * replacing output files atomically. Every function reports its own errors
+ * (with the path and strerror) and returns 0 or -1; callers treat -1 as a
+ * system error (exit status 3). */
+#ifndef FSUTIL_H
+#define FSUTIL_H
+
+#include <stddef.h>
+#include "relfeed.h"
+
+/* Read the regular file at path whole. *data is NUL-terminated and owned by
+ * the caller; *len excludes the NUL. Refuses anything but a regular file. */
+int	fsutil_read_file(const char *path, char **data, size_t *len);
+
+/* 1 if path is a regular file holding exactly data[0..len), else 0 (also
+ * when it cannot be read: then writing it is the way to find out). */
+int	fsutil_same_content(const char *path, const char *data, size_t len);
+
+/* Create dir and its missing parents (mode 0777 & ~umask). */
+int	fsutil_mkdirs(const char *dir);
+
+/* Check dir can take new files: a directory we may write and search. */
+int	fsutil_check_writable_dir(const char *dir);
+
+/* Replace dir/name with data[0..len) so that readers see either the old
+ * file or the new one, never a part: write a temporary file in dir, fsync,
+ * set mode 0644, rename over dir/name, fsync dir. On any failure the
+ * temporary file is removed and dir/name is untouched. */
+int	fsutil_write_atomic(const char *dir, const char *name,
+	    const char *data, size_t len);
+
+/* Every *.md and *.markdown file under root, as '/'-separated paths relative
+ * to root, in sorted order (bytewise). Hidden files and directories (names
+ * starting with '.') are not content. Symbolic links are not followed (a
+ * warning names each one). Appends to *out (the caller clears it). */
+int	fsutil_scan(const char *root, struct strlist *out);
+
+#endif

@@ -1,0 +1,318 @@
+/* markdown.c: Markdown to HTML with cmark-gfm, links made absolute and safe. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+
+#include "diag.h"
+#include "markdown.h"
+#include "url.h"
+#include "util.h"
+
+/* cmark sizes its buffers with a 32-bit int and aborts past 2 GiB; HTML
+ * escaping can grow text sixfold, so bodies are capped well below that. */
+#define MD_MAX_BODY	((size_t)64 << 20)
+
+#define MD_MORE		"<!--more-->"
+
+/* GitHub's extensions, as Hugo and Jekyll render tables and strikethrough;
+ * tagfilter escapes <script>, <iframe>... even when raw HTML is allowed. */
+static const char *const md_exts[] = {
+	"table", "strikethrough", "autolink", "tagfilter"
+};
+
+/* URL schemes that run code or read local files in a reader. */
+static const char *const bad_schemes[] = {
+	"javascript:", "vbscript:", "file:", "data:"
+};
+
+/* Inline images a reader may show, as cmark's own safe mode allows. */
+static const char *const image_data[] = {
+	"data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"
+};
+
+/* HTML nodes to drop, collected while iterating and freed afterwards. */
+struct nodelist {
+	cmark_node	**v;
+	size_t		  n;
+	size_t		  cap;
+};
+
+/* 1 if url starts with prefix (lower case) the way a browser reads it: the
+ * WHATWG URL parser strips leading C0 controls and spaces and ignores tabs
+ * and newlines anywhere, so "  Java\tScript:" is still javascript:.
+ * *rest points after the match. */
+static int
+has_prefix(const char *url, const char *prefix, const char **rest)
+{
+	const unsigned char	*u = (const unsigned char *)url;
+
+	while (*u != '\0' && *u <= 0x20)
+		u++;
+	for (; *prefix != '\0'; prefix++, u++) {
+		while (*u == '\t' || *u == '\n' || *u == '\r')
+			u++;
+		if (ascii_tolower(*u) != *prefix)
+			return 0;
+	}
+	*rest = (const char *)u;
+	return 1;
+}
+
+static int
+is_unsafe_url(const char *url, int is_image)
+{
+	const char	*rest;
+	size_t		 i, j;
+
+	for (i = 0; i < sizeof(bad_schemes) / sizeof(bad_schemes[0]); i++) {
+		if (!has_prefix(url, bad_schemes[i], &rest))
+			continue;
+		if (!is_image || strcmp(bad_schemes[i], "data:") != 0)
+			return 1;
+		for (j = 0; j < sizeof(image_data) / sizeof(image_data[0]); j++)
+			if (has_prefix(url, image_data[j], &rest) &&
+			    (*rest == ';' || *rest == ','))
+				return 0;
+		return 1;
+	}
+	return 0;
+}
+
+static int
+is_more_marker(cmark_node *n)
+{
+	cmark_node_type	 t = cmark_node_get_type(n);
+	const char	*s;
+	size_t		 len;
+
+	if (t != CMARK_NODE_HTML_BLOCK && t != CMARK_NODE_HTML_INLINE)
+		return 0;
+	if ((s = cmark_node_get_literal(n)) == NULL)
+		return 0;
+	while (is_ascii_space((unsigned char)*s))
+		s++;
+	len = strlen(s);
+	while (len > 0 && is_ascii_space((unsigned char)s[len - 1]))
+		len--;
+	return len == strlen(MD_MORE) && memcmp(s, MD_MORE, len) == 0;
+}
+
+/* Make a link or image URL absolute, or empty when its scheme is unsafe. */
+static void
+fix_url(cmark_node *n, const struct render_opts *opts)
+{
+	const char	*url = cmark_node_get_url(n);
+	char		*abs;
+
+	if (url == NULL)
+		return;
+	if (is_unsafe_url(url, cmark_node_get_type(n) == CMARK_NODE_IMAGE)) {
+		cmark_node_set_url(n, "");
+		return;
+	}
+	abs = url_resolve(opts->base_url, opts->permalink, url);
+	cmark_node_set_url(n, abs);
+	free(abs);
+}
+
+/* One walk: fix URLs, collect the raw HTML to drop. */
+static void
+walk_tree(cmark_node *root, const struct render_opts *opts,
+    struct nodelist *drop)
+{
+	cmark_iter	*it = cmark_iter_new(root);
+	cmark_node	*n;
+	cmark_node_type	 t;
+
+	while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
+		if (cmark_iter_get_event_type(it) != CMARK_EVENT_ENTER)
+			continue;
+		n = cmark_iter_get_node(it);
+		t = cmark_node_get_type(n);
+		if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE)
+			fix_url(n, opts);
+		else if (!opts->unsafe_html && (t == CMARK_NODE_HTML_BLOCK ||
+		    t == CMARK_NODE_HTML_INLINE)) {
+			if (drop->n == drop->cap) {
+				drop->cap = drop->cap ? drop->cap * 2 : 8;
+				drop->v = xrealloc(drop->v,
+				    drop->cap * sizeof(*drop->v));
+			}
+			drop->v[drop->n++] = n;
+		}
+	}
+	cmark_iter_free(it);
+}
+
+/* s with runs of ASCII whitespace made one space, trimmed; NULL if empty. */
+static char *
+collapse(const struct buf *b)
+{
+	struct buf	 out = { 0 };
+	size_t		 i;
+	int		 space = 0;
+
+	for (i = 0; i < b->len; i++) {
+		if (is_ascii_space((unsigned char)b->s[i])) {
+			space = 1;
+			continue;
+		}
+		if (space && out.len > 0)
+			buf_addc(&out, ' ');
+		space = 0;
+		buf_addc(&out, b->s[i]);
+	}
+	if (out.len == 0) {
+		buf_free(&out);
+		return NULL;
+	}
+	return buf_detach(&out);
+}
+
+static int
+has_text(const struct buf *b)
+{
+	size_t	i;
+
+	for (i = 0; i < b->len; i++)
+		if (!is_ascii_space((unsigned char)b->s[i]))
+			return 1;
+	return 0;
+}
+
+/* Plain text (image alt text aside) of what precedes the <!--more-->
+ * marker when there is one, else of the first paragraph with text. Blocks
+ * are separated by a space so that "a" and "b" in two cells or paragraphs
+ * do not run together. */
+static char *
+make_summary(cmark_node *root)
+{
+	struct buf	 all = { 0 }, first = { 0 };
+	cmark_iter	*it = cmark_iter_new(root);
+	cmark_event_type ev;
+	cmark_node	*n;
+	cmark_node_type	 t;
+	const char	*lit;
+	char		*res;
+	int		 in_first = 0, first_done = 0, more = 0;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		t = cmark_node_get_type(n);
+		if (ev == CMARK_EVENT_EXIT) {
+			if ((t & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK)
+				buf_addc(&all, ' ');
+			/* A paragraph of only an image or raw HTML has no
+			 * text: the next one is the summary. */
+			if (t == CMARK_NODE_PARAGRAPH && in_first) {
+				in_first = 0;
+				first_done = has_text(&first);
+				first.len = first_done ? first.len : 0;
+			}
+			continue;
+		}
+		if (is_more_marker(n)) {
+			more = 1;
+			break;
+		}
+		lit = NULL;
+		/* Alt text describes a picture; it is not the prose. */
+		if (t == CMARK_NODE_IMAGE)
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+		else if (t == CMARK_NODE_PARAGRAPH && !first_done)
+			in_first = 1;
+		else if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE ||
+		    t == CMARK_NODE_CODE_BLOCK)
+			lit = cmark_node_get_literal(n);
+		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
+			lit = " ";
+		if (lit == NULL)
+			continue;
+		buf_adds(&all, lit);
+		if (t == CMARK_NODE_CODE_BLOCK)
+			buf_addc(&all, ' ');
+		if (in_first)
+			buf_adds(&first, lit);
+	}
+	cmark_iter_free(it);
+	res = collapse(more ? &all : &first);
+	buf_free(&all);
+	buf_free(&first);
+	return res;
+}
+
+int
+markdown_render(const char *path, const char *md, size_t len,
+    const struct render_opts *opts, char **html, char **summary)
+{
+	struct nodelist		 drop = { 0 };
+	cmark_parser		*parser = NULL;
+	cmark_syntax_extension	*ext;
+	cmark_node		*root = NULL;
+	char			*out = NULL;
+	size_t			 i;
+	int			 rc = -1, options;
+
+	*html = NULL;
+	if (summary != NULL)
+		*summary = NULL;
+	if (len > MD_MAX_BODY) {
+		diag_error(path, 0, 0, "body is %zu bytes, more than the %zu "
+		    "the Markdown renderer accepts", len, MD_MAX_BODY);
+		goto out;
+	}
+	options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES |
+	    CMARK_OPT_VALIDATE_UTF8;
+	/* UNSAFE only lets raw HTML through; without it, HTML nodes are
+	 * removed below rather than left as "<!-- raw HTML omitted -->". */
+	if (opts->unsafe_html)
+		options |= CMARK_OPT_UNSAFE;
+	cmark_gfm_core_extensions_ensure_registered();
+	parser = cmark_parser_new(options);
+	for (i = 0; i < sizeof(md_exts) / sizeof(md_exts[0]); i++) {
+		if ((ext = cmark_find_syntax_extension(md_exts[i])) == NULL ||
+		    !cmark_parser_attach_syntax_extension(parser, ext)) {
+			diag_error(path, 0, 0, "cmark-gfm extension \"%s\" is "
+			    "not available", md_exts[i]);
+			goto out;
+		}
+	}
+	cmark_parser_feed(parser, md, len);
+	if ((root = cmark_parser_finish(parser)) == NULL) {
+		diag_error(path, 0, 0, "cmark-gfm could not parse the body");
+		goto out;
+	}
+	walk_tree(root, opts, &drop);
+	/* The summary needs the <!--more--> node, so before the drop. */
+	if (summary != NULL)
+		*summary = make_summary(root);
+	for (i = 0; i < drop.n; i++) {
+		cmark_node_unlink(drop.v[i]);
+		cmark_node_free(drop.v[i]);
+	}
+	out = cmark_render_html(root, options,
+	    cmark_parser_get_syntax_extensions(parser));
+	if (out == NULL) {
+		diag_error(path, 0, 0, "cmark-gfm could not render the body");
+		goto out;
+	}
+	/* The default cmark allocator is malloc, so the caller's free()
+	 * releases it as the contract says. */
+	*html = out;
+	out = NULL;
+	rc = 0;
+out:
+	if (rc == -1 && summary != NULL) {
+		free(*summary);
+		*summary = NULL;
+	}
+	free(drop.v);
+	if (root != NULL)
+		cmark_node_free(root);
+	if (parser != NULL)
+		cmark_parser_free(parser);
+	return rc;
+}

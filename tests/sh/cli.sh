@@ -1,0 +1,31 @@
+#!/bin/bash
+# The command line: help, version, usage errors (exit 2), list format.
+. "$(dirname "$0")/lib.bash"
+"$relfeed" --help > "$tmp/help" || bad "--help failed"
+grep -q 'relfeed build' "$tmp/help" || bad "--help does not show build"
+for opt in --output --base-url --feed-url --title --description --language --author \
+	--timezone --limit --format --now --drafts --future --quiet --verbose; do
+	grep -q -- "$opt" "$tmp/help" || bad "--help misses $opt"
+	grep -q -- "${opt#--}" "$top/man/relfeed.1" || bad "man page misses $opt"
+done
+"$relfeed" --version | grep -q '^relfeed [0-9]' || bad "--version"
+"$relfeed" --version | grep -q 'libxml2 .*libyaml .*cmark-gfm' || bad "--version libraries"
+"$relfeed" 2>/dev/null; [ $? -eq 2 ] || bad "no command: expected exit 2"
+"$relfeed" frobnicate 2>/dev/null; [ $? -eq 2 ] || bad "unknown command: expected exit 2"
+"$relfeed" build --bogus 2>/dev/null; [ $? -eq 2 ] || bad "unknown option: expected exit 2"
+"$relfeed" build -u ftp://x/ -t T 2>/dev/null; [ $? -eq 2 ] || bad "ftp base: expected exit 2"
+"$relfeed" build -u / -t T 2>/dev/null; [ $? -eq 2 ] || bad "relative base: expected exit 2"
+"$relfeed" build -u https://x/ -t T --format json 2>/dev/null; [ $? -eq 2 ] || bad "json: expected 2"
+"$relfeed" build -u https://x/ -t T --timezone Mars/Base 2>/dev/null; [ $? -eq 2 ] || bad "tz: expected 2"
+"$relfeed" build -u https://x/ -t T --now yesterday 2>/dev/null; [ $? -eq 2 ] || bad "now: expected 2"
+"$relfeed" build -u https://x/ -t T -o "$tmp/o" "$tmp/missing" 2>/dev/null; rc=$?
+[ $rc -eq 3 ] || bad "missing content dir: exit $rc, expected 3"
+# check writes nothing.
+"$relfeed" check -q -u https://x/ -t T -o "$tmp/never" "$top/tests/golden/basic/content" ||
+	bad "check failed"
+[ -e "$tmp/never" ] && bad "check wrote output"
+# --timezone moves dates written without a zone.
+"$relfeed" list -u https://x/ --timezone +05:30 --now 2026-06-01T00:00:00Z \
+	"$top/tests/golden/basic/content" 2>/dev/null | grep -q '^2026-03-10T00:00:00+05:30	1.10.1	' ||
+	bad "--timezone not applied"
+exit $fail

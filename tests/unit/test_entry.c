@@ -1,0 +1,879 @@
+/* test_entry.c: entry metadata from front matter, every tolerance and every
+ * error with its place, and a run over the real-world corpus. */
+#include <sys/stat.h>
+
+#include <check.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "entry.h"
+
+#define DAY	86400
+/* 2019-06-18T00:00:00Z */
+#define JUNE18	((int64_t)18065 * DAY)
+
+static FILE	*diagf;
+static char	*diagbuf;
+static size_t	 diaglen;
+
+static void
+setup(void)
+{
+	diag_reset();
+	diagf = open_memstream(&diagbuf, &diaglen);
+	diag_set_stream(diagf);
+}
+
+static void
+teardown(void)
+{
+	diag_set_stream(NULL);
+	fclose(diagf);
+	free(diagbuf);
+	diagbuf = NULL;
+}
+
+static const char *
+diags(void)
+{
+	fflush(diagf);
+	return diagbuf;
+}
+
+static enum entry_load_result
+load_as(const char *relpath, const char *s, struct entry **e)
+{
+	return entry_load("p.md", relpath, s, strlen(s), 0, e);
+}
+
+static enum entry_load_result
+load(const char *s, struct entry **e)
+{
+	return load_as("a/index.md", s, e);
+}
+
+/* Load s, expect ENTRY_ERROR, no entry, and exactly msg. */
+static void
+expect_error(const char *s, const char *msg)
+{
+	struct entry	*e = (struct entry *)1;
+
+	ck_assert_int_eq(load(s, &e), ENTRY_ERROR);
+	ck_assert_ptr_null(e);
+	ck_assert_str_eq(diags(), msg);
+}
+
+START_TEST(full_entry)
+{
+	struct entry	*e;
+
+	ck_assert_int_eq(load("---\ntitle: Announcing 1.10\nsubtitle: Minor\n"
+	    "description: The release.\npublishdate: 2019-06-18\n"
+	    "lastmod: 2019-06-19T10:00:00+02:00\nexpirydate: 2030-01-01\n"
+	    "release: 1.10\nurl: /x/\nslug: ann\nid: tag:x,2019:1\n"
+	    "attribution: The Team\ntags: [a, b]\ndraft: false\n"
+	    "weight: 3\nunknown: {a: [1, 2]}\n---\n\nBody *text*.\n", &e),
+	    ENTRY_OK);
+	ck_assert_str_eq(e->path, "p.md");
+	ck_assert_str_eq(e->relpath, "a/index.md");
+	ck_assert_str_eq(e->title, "Announcing 1.10");
+	ck_assert_str_eq(e->subtitle, "Minor");
+	ck_assert_str_eq(e->description, "The release.");
+	ck_assert_str_eq(e->release, "1.10");
+	ck_assert_str_eq(e->url, "/x/");
+	ck_assert_str_eq(e->slug, "ann");
+	ck_assert_str_eq(e->id, "tag:x,2019:1");
+	ck_assert_uint_eq(e->authors.n, 1);
+	ck_assert_str_eq(e->authors.v[0], "The Team");
+	ck_assert_uint_eq(e->categories.n, 2);
+	ck_assert_str_eq(e->categories.v[1], "b");
+	ck_assert_int_eq(e->has_date, 1);
+	ck_assert_int_eq(e->published.sec, JUNE18);
+	ck_assert_int_eq(e->published.off, 0);
+	ck_assert_int_eq(e->updated.sec, JUNE18 + DAY + 8 * 3600);
+	ck_assert_int_eq(e->updated.off, 120);
+	ck_assert_int_eq(e->has_expiry, 1);
+	ck_assert_int_eq(e->expiry.sec, (int64_t)21915 * DAY);
+	ck_assert_int_eq(e->draft, 0);
+	ck_assert_int_eq(e->is_list_page, 0);
+	ck_assert_str_eq(e->body, "\nBody *text*.\n");
+	ck_assert_uint_eq(e->body_len, 14);
+	ck_assert_int_eq(e->body_line, 18);
+	ck_assert_ptr_null(e->permalink);
+	ck_assert_str_eq(diags(), "");
+	entry_free(e);
+}
+END_TEST
+
+START_TEST(minimal_entry)
+{
+	struct entry	*e;
+
+	ck_assert_int_eq(load("---\ntitle: T\n---\n", &e), ENTRY_OK);
+	ck_assert_ptr_null(e->subtitle);
+	ck_assert_ptr_null(e->description);
+	ck_assert_ptr_null(e->release);
+	ck_assert_ptr_null(e->id);
+	ck_assert_uint_eq(e->authors.n, 0);
+	ck_assert_uint_eq(e->categories.n, 0);
+	/* No date is the caller's business, not an error here. */
+	ck_assert_int_eq(e->has_date, 0);
+	ck_assert_int_eq(e->has_expiry, 0);
+	ck_assert_int_eq(e->is_list_page, 0);
+	ck_assert_str_eq(e->body, "");
+	ck_assert_uint_eq(e->body_len, 0);
+	ck_assert_int_eq(e->body_line, 4);
+	ck_assert_str_eq(diags(), "");
+	entry_free(e);
+}
+END_TEST
+
+START_TEST(bom_crlf_blank_lines)
+{
+	struct entry	*e;
+
+	ck_assert_int_eq(load("\xef\xbb\xbf\r\n\r\n---  \r\ntitle: T\r\n"
+	    "date: 2019-06-18\r\n--- \r\nbody\r\n", &e), ENTRY_OK);
+	ck_assert_str_eq(e->title, "T");
+	ck_assert_int_eq(e->published.sec, JUNE18);
+	ck_assert_str_eq(e->body, "body\r\n");
+	ck_assert_int_eq(e->body_line, 7);
+	entry_free(e);
+}
+END_TEST
+
+START_TEST(indented_keys)
+{
+	struct entry	*e;
+
+	ck_assert_int_eq(load("---\n title: T\n publishdate: 2019-06-18\n"
+	    " release: 1.17.3\n---\n", &e), ENTRY_OK);
+	ck_assert_str_eq(e->title, "T");
+	ck_assert_str_eq(e->release, "1.17.3");
+	ck_assert_int_eq(e->has_date, 1);
+	entry_free(e);
+}
+END_TEST
+
+START_TEST(scalars_kept_as_text)
+{
+	struct entry	*e;
+
+	ck_assert_int_eq(load("---\ntitle: 1.20\nrelease: 1.0\nid: 0x10\n"
+	    "description: \"quoted: yes\"\n---\n", &e), ENTRY_OK);
+	ck_assert_str_eq(e->title, "1.20");
+	ck_assert_str_eq(e->release, "1.0");
+	ck_assert_str_eq(e->id, "0x10");
+	ck_assert_str_eq(e->description, "quoted: yes");
+	entry_free(e);
+}
+END_TEST
+
+START_TEST(date_aliases_first_wins)
+{
+	struct entry	*e;
+
+	/* publishdate comes before date in the alias list. */
+	ck_assert_int_eq(load("---\ntitle: T\ndate: 2020-01-01\n"
+	    "publishdate: 2019-06-18\n---\n", &e), ENTRY_OK);
+	ck_assert_int_eq(e->published.sec, JUNE18);
+	/* updated defaults to the publish date. */
+	ck_assert_int_eq(e->updated.sec, JUNE18);
+	entry_free(e);
+	ck_assert_int_eq(load("---\ntitle: T\npubdate: 2019-06-18\n"
+	    "updated: 2019-06-19\n---\n", &e), ENTRY_OK);
+	ck_assert_int_eq(e->published.sec, JUNE18);
+	ck_assert_int_eq(e->updated.sec, JUNE18 + DAY);
+	entry_free(e);
+	ck_assert_int_eq(load("---\ntitle: T\npublishDate: 2019-06-18\n"
+	    "---\n", &e), ENTRY_OK);
+	ck_assert_int_eq(e->has_date, 1);
+	entry_free(e);
+	ck_assert_int_eq(load("---\ntitle: T\npublished: 2019-06-18\n"
+	    "date: 2020-01-01\n---\n", &e), ENTRY_OK);
+	ck_assert_int_eq(e->published.sec, JUNE18);
+	entry_free(e);
+	/* An empty alias counts as absent: the next one is used. */
+	ck_assert_int_eq(load("---\ntitle: T\npublishdate:\n"
+	    "date: 2019-06-18\n---\n", &e), ENTRY_OK);
+	ck_assert_int_eq(e->published.sec, JUNE18);
+	entry_free(e);
+}
+END_TEST
+
+START_TEST(jekyll_dates_and_flag)
+{
+	struct entry	*e;
+
+	ck_assert_int_eq(load("---\ntitle: T\ndate: 2019-06-18 10:00:00 -0700\n"
+	    "published: false\n---\n", &e), ENTRY_OK);
+	ck_assert_int_eq(e->published.sec, JUNE18 + 17 * 3600);
+	ck_assert_int_eq(e->published.off, -420);
+	ck_assert_int_eq(e->draft, 1);
+	entry_free(e);
+	ck_assert_int_eq(load("---\ntitle: T\npublished: true\n"
+	    "date: 2019-06-18\n---\n", &e), ENTRY_OK);
+	ck_assert_int_eq(e->draft, 0);
+	ck_assert_int_eq(e->has_date, 1);
+	ck_assert_int_eq(e->published.sec, JUNE18);
+	entry_free(e);
+	ck_assert_int_eq(load("---\ntitle: T\npublished: True\n---\n", &e),
+	    ENTRY_OK);
+	ck_assert_int_eq(e->has_date, 0);
+	ck_assert_str_eq(diags(), "");
+	entry_free(e);
+}
+END_TEST
+
+START_TEST(default_offset)
+{
+	struct entry	*e;
+	const char	*s = "---\ntitle: T\ndate: 2019-06-18\n---\n";
+
+	ck_assert_int_eq(entry_load("p.md", "x.md", s, strlen(s), 120, &e),
+	    ENTRY_OK);
+	ck_assert_int_eq(e->published.sec, JUNE18 - 7200);
+	ck_assert_int_eq(e->published.off, 120);
+	entry_free(e);
+}
+END_TEST
+
+START_TEST(summary_alias_and_empty)
+{
+	struct entry	*e;
+
+	ck_assert_int_eq(load("---\ntitle: T\nsummary: S\n---\n", &e),
+	    ENTRY_OK);
+	ck_assert_str_eq(e->description, "S");
+	entry_free(e);
+	ck_assert_int_eq(load("---\ntitle: T\ndescription:\nsummary: S\n"
+	    "subtitle: ''\nrelease: ~\n---\n", &e), ENTRY_OK);
+	ck_assert_str_eq(e->description, "S");
+	ck_assert_ptr_null(e->subtitle);
+	ck_assert_ptr_null(e->release);
+	entry_free(e);
+}
+END_TEST
+
+START_TEST(authors_forms)
+{
+	struct entry	*e;
+
+	ck_assert_int_eq(load("---\ntitle: T\nauthors: [Ann, {name: Bob, "
+	    "email: b@x}, Ann]\n---\n", &e), ENTRY_OK);
+	ck_assert_uint_eq(e->authors.n, 2);
+	ck_assert_str_eq(e->authors.v[0], "Ann");
+	ck_assert_str_eq(e->authors.v[1], "Bob");
+	entry_free(e);
+	ck_assert_int_eq(load("---\ntitle: T\nauthor:\n  name: Cy\n"
+	    "  email: c@x\n---\n", &e), ENTRY_OK);
+	ck_assert_uint_eq(e->authors.n, 1);
+	ck_assert_str_eq(e->authors.v[0], "Cy");
+	entry_free(e);
+	/* attribution is the first alias. */
+	ck_assert_int_eq(load("---\ntitle: T\nauthor: B\nattribution: A\n"
+	    "---\n", &e), ENTRY_OK);
+	ck_assert_uint_eq(e->authors.n, 1);
+	ck_assert_str_eq(e->authors.v[0], "A");
+	entry_free(e);
+}
+END_TEST
+
+START_TEST(categories_merged)
+{
+	struct entry	*e;
+
+	ck_assert_int_eq(load("---\ntitle: T\nkeywords: [c, a]\n"
+	    "categories: b\ntags:\n  - a\n  - b\n  - ''\n---\n", &e),
+	    ENTRY_OK);
+	ck_assert_uint_eq(e->categories.n, 3);
+	ck_assert_str_eq(e->categories.v[0], "a");
+	ck_assert_str_eq(e->categories.v[1], "b");
+	ck_assert_str_eq(e->categories.v[2], "c");
+	entry_free(e);
+	ck_assert_int_eq(load("---\ntitle: T\nkeywords: []\n---\n", &e),
+	    ENTRY_OK);
+	ck_assert_uint_eq(e->categories.n, 0);
+	entry_free(e);
+}
+END_TEST
+
+START_TEST(draft_values)
+{
+	static const char *const yes[] = { "true", "True", "TRUE", "yes",
+	    NULL };
+	static const char *const no[] = { "false", "False", "FALSE", "no",
+	    "", NULL };
+	struct entry	*e;
+	char		 buf[128];
+	size_t		 i;
+
+	for (i = 0; yes[i] != NULL; i++) {
+		snprintf(buf, sizeof(buf), "---\ntitle: T\ndraft: %s\n---\n",
+		    yes[i]);
+		ck_assert_int_eq(load(buf, &e), ENTRY_OK);
+		ck_assert_int_eq(e->draft, 1);
+		entry_free(e);
+	}
+	for (i = 0; no[i] != NULL; i++) {
+		snprintf(buf, sizeof(buf), "---\ntitle: T\ndraft: %s\n---\n",
+		    no[i]);
+		ck_assert_int_eq(load(buf, &e), ENTRY_OK);
+		ck_assert_int_eq(e->draft, 0);
+		entry_free(e);
+	}
+	ck_assert_str_eq(diags(), "");
+}
+END_TEST
+
+START_TEST(duplicate_key)
+{
+	struct entry	*e;
+
+	ck_assert_int_eq(load("---\ntitle: A\ndate: 2019-06-18\ntitle: B\n"
+	    "date: 2019-06-19\ntitle: C\n---\n", &e), ENTRY_OK);
+	ck_assert_str_eq(e->title, "C");
+	ck_assert_int_eq(e->published.sec, JUNE18 + DAY);
+	ck_assert_str_eq(diags(),
+	    "p.md:4:1: warning: duplicate key 'title' (the last one is used)\n"
+	    "p.md:5:1: warning: duplicate key 'date' (the last one is used)\n"
+	    "p.md:6:1: warning: duplicate key 'title' (the last one is used)\n");
+	ck_assert_int_eq(diag_warnings(), 3);
+	ck_assert_int_eq(diag_errors(), 0);
+	entry_free(e);
+}
+END_TEST
+
+START_TEST(list_pages)
+{
+	struct entry	*e;
+
+	ck_assert_int_eq(load_as("releases/_index.md", "---\ntitle: T\n---\n",
+	    &e), ENTRY_OK);
+	ck_assert_int_eq(e->is_list_page, 1);
+	entry_free(e);
+	ck_assert_int_eq(load_as("_index.md", "---\ntitle: T\n---\n", &e),
+	    ENTRY_OK);
+	ck_assert_int_eq(e->is_list_page, 1);
+	entry_free(e);
+	ck_assert_int_eq(load_as("r/1.2/_index.md", "---\ntitle: T\n"
+	    "publishdate: 2019-06-18\n---\n", &e), ENTRY_OK);
+	ck_assert_int_eq(e->is_list_page, 0);
+	entry_free(e);
+	ck_assert_int_eq(load_as("r/x_index.md", "---\ntitle: T\n---\n", &e),
+	    ENTRY_OK);
+	ck_assert_int_eq(e->is_list_page, 0);
+	entry_free(e);
+}
+END_TEST
+
+START_TEST(no_front_matter)
+{
+	struct entry	*e = (struct entry *)1;
+
+	ck_assert_int_eq(load("# README\n\nSome text.\n", &e), ENTRY_SKIP);
+	ck_assert_ptr_null(e);
+	ck_assert_int_eq(load("", &e), ENTRY_SKIP);
+	ck_assert_str_eq(diags(), "");
+}
+END_TEST
+
+START_TEST(err_unterminated)
+{
+	expect_error("---\ntitle: T\n\nBody.\n", "p.md:1:1: error: "
+	    "unterminated front matter: no closing '---' line was found "
+	    "after this opening '---'\n");
+}
+END_TEST
+
+START_TEST(err_toml)
+{
+	expect_error("+++\ntitle = \"T\"\n+++\n", "p.md:1:1: error: TOML "
+	    "front matter ('+++') is not supported; write YAML between '---' "
+	    "lines\n");
+}
+END_TEST
+
+START_TEST(err_json)
+{
+	expect_error("{\"title\": \"T\"}\n", "p.md:1:1: error: JSON front "
+	    "matter is not supported; write YAML between '---' lines\n");
+}
+END_TEST
+
+START_TEST(err_yaml_syntax)
+{
+	expect_error("---\ntitle: T\ntags: [a\n---\n", "p.md:4:1: error: "
+	    "YAML: did not find expected ',' or ']' (while parsing a flow "
+	    "sequence started at line 3, column 7)\n");
+}
+END_TEST
+
+START_TEST(err_tab_indent)
+{
+	expect_error("---\ntitle: T\nauthor:\n\tname: A\n---\n",
+	    "p.md:4:1: error: YAML: found character that cannot start any "
+	    "token; a tab cannot indent YAML, use spaces (while scanning for "
+	    "the next token)\n");
+}
+END_TEST
+
+START_TEST(err_alias)
+{
+	expect_error("---\ntitle: &t T\nsubtitle: *t\n---\n", "p.md:2:8: "
+	    "error: YAML: anchor '&t' is not supported (anchors and aliases "
+	    "are refused: they can expand without limit); write the value "
+	    "out\n");
+}
+END_TEST
+
+START_TEST(err_deep_nesting)
+{
+	char	buf[256];
+	size_t	i, o;
+
+	o = (size_t)sprintf(buf, "---\ntitle: T\nx: ");
+	for (i = 0; i < 100; i++)
+		buf[o++] = '[';
+	for (i = 0; i < 100; i++)
+		buf[o++] = ']';
+	sprintf(buf + o, "\n---\n");
+	expect_error(buf, "p.md:3:67: error: YAML: lists and maps nested "
+	    "deeper than 64 levels are not supported\n");
+}
+END_TEST
+
+START_TEST(err_not_a_mapping)
+{
+	expect_error("---\n- title\n- T\n---\n", "p.md:2:1: error: front "
+	    "matter must be a mapping of keys to values ('key: value' lines), "
+	    "not a list\n");
+}
+END_TEST
+
+START_TEST(err_missing_title)
+{
+	expect_error("---\ndate: 2019-06-18\n---\n",
+	    "p.md:1:1: error: missing required key 'title'\n");
+}
+END_TEST
+
+START_TEST(err_missing_title_late_marker)
+{
+	expect_error("\n\n---\n---\n",
+	    "p.md:3:1: error: missing required key 'title'\n");
+}
+END_TEST
+
+START_TEST(err_empty_title)
+{
+	expect_error("---\n date: 2019-06-18\n title: \"\"\n---\n",
+	    "p.md:3:2: error: 'title' is empty; a title is required\n");
+}
+END_TEST
+
+START_TEST(err_title_list)
+{
+	expect_error("---\ntitle:\n  - A\n  - B\n---\n",
+	    "p.md:3:3: error: 'title' must be text, not a list\n");
+}
+END_TEST
+
+START_TEST(err_bad_date)
+{
+	expect_error("---\ntitle: T\ndate: 24/01/2024\n---\n",
+	    "p.md:3:9: error: invalid date \"24/01/2024\" for 'date': expected "
+	    "YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS\xc2\xb1HH:MM\n");
+}
+END_TEST
+
+START_TEST(err_bad_date_quoted)
+{
+	/* The column points into the value, past the quote. */
+	expect_error("---\ntitle: T\nlastmod: \"2024-13-01\"\n---\n",
+	    "p.md:3:16: error: invalid date \"2024-13-01\" for 'lastmod': "
+	    "expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS\xc2\xb1HH:MM\n");
+}
+END_TEST
+
+START_TEST(err_date_list)
+{
+	expect_error("---\ntitle: T\nexpirydate: [2019-06-18]\n---\n",
+	    "p.md:3:13: error: 'expirydate' must be a date (YYYY-MM-DD or "
+	    "YYYY-MM-DDTHH:MM:SS\xc2\xb1HH:MM), not a list\n");
+}
+END_TEST
+
+START_TEST(err_bad_draft)
+{
+	expect_error("---\ntitle: T\ndraft: maybe\n---\n", "p.md:3:8: error: "
+	    "invalid value \"maybe\" for 'draft': expected true or false\n");
+}
+END_TEST
+
+START_TEST(err_draft_list)
+{
+	expect_error("---\ntitle: T\ndraft: [yes]\n---\n", "p.md:3:8: error: "
+	    "'draft' must be true or false, not a list\n");
+}
+END_TEST
+
+START_TEST(err_bad_lists)
+{
+	expect_error("---\ntitle: T\ntags: {a: b}\nauthor: {email: e}\n"
+	    "keywords: [a, [b]]\n---\n",
+	    "p.md:4:9: error: an author in 'author' given as a map needs a "
+	    "'name'\n"
+	    "p.md:3:7: error: 'tags' must be a word or a list of words, not a "
+	    "map\n"
+	    "p.md:5:15: error: 'keywords' must be a list of words; this item "
+	    "is a list\n");
+}
+END_TEST
+
+START_TEST(err_every_error_reported)
+{
+	expect_error("---\ndate: nope\ndraft: 2\nrelease: [1]\n---\n",
+	    "p.md:1:1: error: missing required key 'title'\n"
+	    "p.md:2:7: error: invalid date \"nope\" for 'date': expected "
+	    "YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS\xc2\xb1HH:MM\n"
+	    "p.md:4:10: error: 'release' must be text, not a list\n"
+	    "p.md:3:8: error: invalid value \"2\" for 'draft': expected true "
+	    "or false\n");
+	ck_assert_int_eq(diag_errors(), 4);
+}
+END_TEST
+
+START_TEST(err_control_character)
+{
+	/* Also in the body: feeds cannot carry it. */
+	expect_error("---\ntitle: T\n---\nab\x01\n",
+	    "p.md:4:3: error: control character \\x01 is not allowed (only "
+	    "tab, line feed and carriage return are)\n");
+}
+END_TEST
+
+START_TEST(err_nul_byte)
+{
+	struct entry	*e;
+	static const char s[] = "---\ntitle: T\x00\n---\n";
+
+	ck_assert_int_eq(entry_load("p.md", "x.md", s, sizeof(s) - 1, 0, &e),
+	    ENTRY_ERROR);
+	ck_assert_str_eq(diags(), "p.md:2:9: error: control character \\x00 "
+	    "is not allowed (only tab, line feed and carriage return are)\n");
+}
+END_TEST
+
+START_TEST(err_invalid_utf8)
+{
+	/* Columns count characters; the BOM takes none. */
+	expect_error("\xef\xbb\xbf---\ntitle: \xc3\xa9t\xc3\xa9 \xff\n---\n",
+	    "p.md:2:12: error: invalid UTF-8: byte \\xff cannot start a "
+	    "character\n");
+}
+END_TEST
+
+/* entry_check_text alone: 0 or the exact message. */
+static void
+check_text(const char *s, size_t len, const char *msg)
+{
+	ck_assert_int_eq(entry_check_text("t", s, len), msg ? -1 : 0);
+	ck_assert_str_eq(diags(), msg ? msg : "");
+}
+
+START_TEST(text_valid)
+{
+	static const char s[] = "tab\tcr\r\nlf\n\xc3\xa9\xe2\x82\xac"
+	    "\xf0\x9f\x98\x80\xc2\x80\xef\xbf\xbd\xf4\x8f\xbf\xbf";
+
+	check_text(s, sizeof(s) - 1, NULL);
+	check_text("", 0, NULL);
+}
+END_TEST
+
+START_TEST(text_truncated)
+{
+	check_text("a\n\xe2\x82", 4, "t:2:1: error: invalid UTF-8: sequence "
+	    "\\xe2\\x82 is cut short\n");
+}
+END_TEST
+
+START_TEST(text_bad_continuation)
+{
+	check_text("\xc3(", 2, "t:1:1: error: invalid UTF-8: sequence \\xc3 "
+	    "is cut short\n");
+}
+END_TEST
+
+START_TEST(text_overlong)
+{
+	check_text("x\xe0\x80\xaf", 4, "t:1:2: error: invalid UTF-8: overlong "
+	    "encoding \\xe0\\x80\\xaf\n");
+}
+END_TEST
+
+START_TEST(text_overlong_two_bytes)
+{
+	check_text("\xc0\x80", 2, "t:1:1: error: invalid UTF-8: byte \\xc0 "
+	    "cannot start a character\n");
+}
+END_TEST
+
+START_TEST(text_surrogate)
+{
+	check_text("\xed\xa0\x80", 3, "t:1:1: error: invalid UTF-8: "
+	    "\\xed\\xa0\\x80 encodes a UTF-16 surrogate\n");
+}
+END_TEST
+
+START_TEST(text_beyond_unicode)
+{
+	check_text("\xf4\x90\x80\x80", 4, "t:1:1: error: invalid UTF-8: "
+	    "\\xf4\\x90\\x80\\x80 is beyond U+10FFFF\n");
+}
+END_TEST
+
+START_TEST(text_noncharacter)
+{
+	check_text("\n\n\xef\xbf\xbf", 5, "t:3:1: error: noncharacter "
+	    "\\xef\\xbf\\xbf (U+FFFE or U+FFFF) is not allowed\n");
+}
+END_TEST
+
+START_TEST(text_delete)
+{
+	check_text("a\x7f", 2, "t:1:2: error: control character \\x7f is not "
+	    "allowed (only tab, line feed and carriage return are)\n");
+}
+END_TEST
+
+START_TEST(text_continuation_lead)
+{
+	check_text("\x80", 1, "t:1:1: error: invalid UTF-8: byte \\x80 cannot "
+	    "start a character\n");
+}
+END_TEST
+
+/* The corpus directory: beside the repository, or the shared one. */
+static char *
+corpus_dir(void)
+{
+	const char	*src = getenv("RELFEED_SRCDIR");
+	struct stat	 st;
+	char		 buf[4096];
+
+	if (src != NULL) {
+		snprintf(buf, sizeof(buf), "%s/../shared/corpus", src);
+		if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
+			return strdup(buf);
+	}
+	if (stat("/work/shared/corpus", &st) == 0 && S_ISDIR(st.st_mode))
+		return strdup("/work/shared/corpus");
+	return NULL;
+}
+
+struct corpus_counts {
+	size_t	ok, skip, release_110;
+};
+
+static void
+load_file(const char *path, const char *rel, struct corpus_counts *c)
+{
+	struct entry	*e = NULL;
+	FILE		*f = fopen(path, "rb");
+	char		*data;
+	size_t		 len;
+	long		 sz;
+
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(fseek(f, 0, SEEK_END), 0);
+	sz = ftell(f);
+	rewind(f);
+	data = malloc((size_t)sz + 1);
+	len = fread(data, 1, (size_t)sz, f);
+	fclose(f);
+	ck_assert_uint_eq(len, (size_t)sz);
+	switch (entry_load(path, rel, data, len, 0, &e)) {
+	case ENTRY_OK:
+		c->ok++;
+		ck_assert_ptr_nonnull(e->title);
+		data[len] = '\0';
+		/* YAML would read it as the float 1.1. */
+		if (strstr(data, "\nrelease: 1.10\n") != NULL) {
+			ck_assert_str_eq(e->release, "1.10");
+			c->release_110++;
+		}
+		break;
+	case ENTRY_SKIP:
+		c->skip++;
+		break;
+	case ENTRY_ERROR:
+		ck_abort_msg("%s: entry_load failed", path);
+	}
+	entry_free(e);
+	free(data);
+}
+
+static void
+walk(const char *dir, const char *rel, struct corpus_counts *c)
+{
+	DIR		*d = opendir(dir);
+	struct dirent	*de;
+	struct stat	 st;
+	char		 path[4096], sub[4096];
+	size_t		 n;
+
+	ck_assert_ptr_nonnull(d);
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
+		snprintf(sub, sizeof(sub), "%s%s%s", rel, *rel ? "/" : "",
+		    de->d_name);
+		ck_assert_int_eq(stat(path, &st), 0);
+		n = strlen(de->d_name);
+		if (S_ISDIR(st.st_mode))
+			walk(path, sub, c);
+		else if (n > 3 && strcmp(de->d_name + n - 3, ".md") == 0)
+			load_file(path, sub, c);
+	}
+	closedir(d);
+}
+
+START_TEST(corpus_loads)
+{
+	struct corpus_counts	 c = { 0, 0, 0 };
+	char			*dir = corpus_dir();
+
+	if (dir == NULL) {
+		fprintf(stderr, "corpus_loads skipped: no corpus directory\n");
+		return;
+	}
+	diag_set_quiet(1);
+	walk(dir, "", &c);
+	diag_set_quiet(0);
+	free(dir);
+	ck_assert_int_eq(diag_errors(), 0);
+	ck_assert_uint_ge(c.ok, 500);
+	/* README.md and the ABOUT files have no front matter. */
+	ck_assert_uint_eq(c.skip, 3);
+	ck_assert_uint_ge(c.release_110, 1);
+}
+END_TEST
+
+START_TEST(corpus_istio_files)
+{
+	static const char *const names[] = {
+	    "istio/releases/1.10.x/announcing-1.10/change-notes/index.md",
+	    "istio/releases/1.17.x/announcing-1.17.3/index.md",
+	    "istio/releases/1.10.x/announcing-1.10/_index.md",
+	};
+	char			*dir = corpus_dir();
+	char			 path[4096];
+	struct corpus_counts	 c = { 0, 0, 0 };
+
+	if (dir == NULL) {
+		fprintf(stderr, "corpus_istio_files skipped: no corpus\n");
+		return;
+	}
+	snprintf(path, sizeof(path), "%s/%s", dir, names[0]);
+	load_file(path, names[0], &c);
+	ck_assert_uint_eq(c.release_110, 1);
+	snprintf(path, sizeof(path), "%s/%s", dir, names[1]);
+	load_file(path, names[1], &c);
+	snprintf(path, sizeof(path), "%s/%s", dir, names[2]);
+	load_file(path, names[2], &c);
+	ck_assert_uint_eq(c.ok, 3);
+	ck_assert_str_eq(diags(), "");
+	free(dir);
+}
+END_TEST
+
+static Suite *
+entry_suite(void)
+{
+	Suite	*s = suite_create("entry");
+	TCase	*ok = tcase_create("keys");
+	TCase	*err = tcase_create("errors");
+	TCase	*text = tcase_create("text");
+	TCase	*corpus = tcase_create("corpus");
+
+	tcase_add_checked_fixture(ok, setup, teardown);
+	tcase_add_test(ok, full_entry);
+	tcase_add_test(ok, minimal_entry);
+	tcase_add_test(ok, bom_crlf_blank_lines);
+	tcase_add_test(ok, indented_keys);
+	tcase_add_test(ok, scalars_kept_as_text);
+	tcase_add_test(ok, date_aliases_first_wins);
+	tcase_add_test(ok, jekyll_dates_and_flag);
+	tcase_add_test(ok, default_offset);
+	tcase_add_test(ok, summary_alias_and_empty);
+	tcase_add_test(ok, authors_forms);
+	tcase_add_test(ok, categories_merged);
+	tcase_add_test(ok, draft_values);
+	tcase_add_test(ok, duplicate_key);
+	tcase_add_test(ok, list_pages);
+	tcase_add_test(ok, no_front_matter);
+	suite_add_tcase(s, ok);
+
+	tcase_add_checked_fixture(err, setup, teardown);
+	tcase_add_test(err, err_unterminated);
+	tcase_add_test(err, err_toml);
+	tcase_add_test(err, err_json);
+	tcase_add_test(err, err_yaml_syntax);
+	tcase_add_test(err, err_tab_indent);
+	tcase_add_test(err, err_alias);
+	tcase_add_test(err, err_deep_nesting);
+	tcase_add_test(err, err_not_a_mapping);
+	tcase_add_test(err, err_missing_title);
+	tcase_add_test(err, err_missing_title_late_marker);
+	tcase_add_test(err, err_empty_title);
+	tcase_add_test(err, err_title_list);
+	tcase_add_test(err, err_bad_date);
+	tcase_add_test(err, err_bad_date_quoted);
+	tcase_add_test(err, err_date_list);
+	tcase_add_test(err, err_bad_draft);
+	tcase_add_test(err, err_draft_list);
+	tcase_add_test(err, err_bad_lists);
+	tcase_add_test(err, err_every_error_reported);
+	tcase_add_test(err, err_control_character);
+	tcase_add_test(err, err_nul_byte);
+	tcase_add_test(err, err_invalid_utf8);
+	suite_add_tcase(s, err);
+
+	tcase_add_checked_fixture(text, setup, teardown);
+	tcase_add_test(text, text_valid);
+	tcase_add_test(text, text_truncated);
+	tcase_add_test(text, text_bad_continuation);
+	tcase_add_test(text, text_overlong);
+	tcase_add_test(text, text_overlong_two_bytes);
+	tcase_add_test(text, text_surrogate);
+	tcase_add_test(text, text_beyond_unicode);
+	tcase_add_test(text, text_noncharacter);
+	tcase_add_test(text, text_delete);
+	tcase_add_test(text, text_continuation_lead);
+	suite_add_tcase(s, text);
+
+	tcase_add_checked_fixture(corpus, setup, teardown);
+	tcase_set_timeout(corpus, 60);
+	tcase_add_test(corpus, corpus_loads);
+	tcase_add_test(corpus, corpus_istio_files);
+	suite_add_tcase(s, corpus);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner	*sr = srunner_create(entry_suite());
+	int	 failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
