@@ -29,6 +29,8 @@ void	 buf_adds(struct buf *, const char *);
 void	 buf_addc(struct buf *, char);
 void	 buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
+void	 buf_vprintf(struct buf *, const char *, va_list)
+	    __attribute__((format(printf, 2, 0)));
 char	*buf_detach(struct buf *);
 void	 buf_free(struct buf *);
 

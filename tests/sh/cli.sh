@@ -8,6 +8,11 @@ for opt in --output --base-url --feed-url --title --description --language --aut
 	grep -q -- "$opt" "$tmp/help" || bad "--help misses $opt"
 	grep -q -- "${opt#--}" "$top/man/relfeed.1" || bad "man page misses $opt"
 done
+# The man page is well-formed mdoc without a warning.
+if command -v mandoc >/dev/null; then
+	mandoc -Tlint -W warning "$top/man/relfeed.1" > "$tmp/lint" 2>&1 || true
+	[ -s "$tmp/lint" ] && bad "mandoc -Tlint: $(cat "$tmp/lint")"
+fi
 "$relfeed" --version | grep -q '^relfeed [0-9]' || bad "--version"
 "$relfeed" --version | grep -q 'libxml2 .*libyaml .*cmark-gfm' || bad "--version libraries"
 "$relfeed" 2>/dev/null; [ $? -eq 2 ] || bad "no command: expected exit 2"

@@ -1,0 +1,243 @@
+/* test_collect.c: unit tests for permalinks, feed order and the filters. */
+#include <sys/stat.h>
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "build.h"
+#include "collect.h"
+#include "diag.h"
+#include "util.h"
+
+#define BASE	"https://example.org/site/"
+
+static char	 dir[64];
+static char	*diagtext;
+static size_t	 diaglen;
+static FILE	*diagf;
+
+static void
+setup(void)
+{
+	ck_assert_ptr_nonnull(mkdtemp(strcpy(dir, "/tmp/relfeed-collect-XXXXXX")));
+	diagf = open_memstream(&diagtext, &diaglen);
+	diag_set_stream(diagf);
+	diag_reset();
+}
+
+static void
+teardown(void)
+{
+	char	*cmd = xasprintf("rm -rf '%s'", dir);
+
+	ck_assert_int_eq(system(cmd), 0);
+	free(cmd);
+	diag_set_stream(NULL);
+	fclose(diagf);
+	free(diagtext);
+}
+
+static const char *
+diags(void)
+{
+	fflush(diagf);
+	return diagtext;
+}
+
+/* Write dir/rel, creating its directories. */
+static void
+put(const char *rel, const char *text)
+{
+	char	*p = xasprintf("%s/%s", dir, rel), *slash;
+	FILE	*f;
+
+	for (slash = strchr(p + strlen(dir) + 1, '/'); slash != NULL;
+	    slash = strchr(slash + 1, '/')) {
+		*slash = '\0';
+		(void)mkdir(p, 0755);
+		*slash = '/';
+	}
+	ck_assert_ptr_nonnull(f = fopen(p, "w"));
+	fputs(text, f);
+	fclose(f);
+	free(p);
+}
+
+static struct build_opts
+opts(void)
+{
+	struct build_opts	o;
+
+	memset(&o, 0, sizeof(o));
+	o.cmd = CMD_LIST;
+	o.content_dir = dir;
+	o.base_url = BASE;
+	o.title = "T";
+	o.now = 1780000000;	/* 2026-05-28 */
+	return o;
+}
+
+static char *
+permalink(const char *relpath, const char *url, const char *slug)
+{
+	struct entry	e;
+
+	memset(&e, 0, sizeof(e));
+	e.relpath = (char *)(uintptr_t)relpath;
+	e.url = (char *)(uintptr_t)url;
+	e.slug = (char *)(uintptr_t)slug;
+	return build_permalink(BASE, &e);
+}
+
+START_TEST(permalinks)
+{
+	static const struct {
+		const char *relpath, *url, *slug, *want;
+	} t[] = {
+		{ "releases/1.2.x/announcing-1.2/index.md", NULL, NULL,
+		    BASE "releases/1.2.x/announcing-1.2/" },
+		{ "releases/1.2.x/announcing-1.2/_index.md", NULL, NULL,
+		    BASE "releases/1.2.x/announcing-1.2/" },
+		{ "foo.md", NULL, NULL, BASE "foo/" },
+		{ "a/foo.markdown", NULL, NULL, BASE "a/foo/" },
+		{ "index.md", NULL, NULL, BASE },
+		{ "_index.md", NULL, NULL, BASE },
+		{ "a/foo.md", NULL, "bar", BASE "a/bar/" },
+		{ "a/b/index.md", NULL, "c", BASE "a/c/" },
+		{ "foo.md", NULL, "bar", BASE "bar/" },
+		{ "a/foo.md", "/news/x/", NULL, BASE "news/x/" },
+		{ "a/foo.md", "/site/news/x/", NULL, BASE "news/x/" },
+		{ "a/foo.md", "https://other.example/x", NULL,
+		    "https://other.example/x" },
+		{ "with space/ü.md", NULL, NULL, BASE "with%20space/%C3%BC/" },
+	};
+	size_t	i;
+	char	*got;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		got = permalink(t[i].relpath, t[i].url, t[i].slug);
+		ck_assert_msg(strcmp(got, t[i].want) == 0, "%s: got %s, want %s",
+		    t[i].relpath, got, t[i].want);
+		free(got);
+	}
+}
+END_TEST
+
+START_TEST(order_is_total)
+{
+	struct entry	a, b;
+
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	a.relpath = (char *)(uintptr_t)"a.md";
+	b.relpath = (char *)(uintptr_t)"b.md";
+	a.published.sec = 200;
+	b.published.sec = 100;
+	ck_assert_int_lt(build_entry_cmp(&a, &b), 0);	/* newer first */
+	ck_assert_int_gt(build_entry_cmp(&b, &a), 0);
+	b.published.sec = 200;
+	a.release = (char *)(uintptr_t)"1.9.4";
+	b.release = (char *)(uintptr_t)"1.10.1";
+	ck_assert_int_gt(build_entry_cmp(&a, &b), 0);	/* 1.10.1 first */
+	a.release = NULL;
+	ck_assert_int_gt(build_entry_cmp(&a, &b), 0);	/* a release first */
+	b.release = NULL;
+	ck_assert_int_lt(build_entry_cmp(&a, &b), 0);	/* then the path */
+	ck_assert_int_eq(build_entry_cmp(&a, &a), 0);
+}
+END_TEST
+
+START_TEST(filters_and_order)
+{
+	struct entry_list	 l = { 0 };
+	struct build_opts	 o = opts();
+
+	put("_index.md", "---\ntitle: List\n---\n");
+	put("README.md", "# Not an entry\n");
+	put("old.md", "---\ntitle: Old\ndate: 2020-01-01\n---\n");
+	put("draft.md", "---\ntitle: D\ndate: 2026-01-01\ndraft: true\n---\n");
+	put("jekyll-draft.md", "---\ntitle: J\ndate: 2026-01-01\n"
+	    "published: false\n---\n");
+	put("future.md", "---\ntitle: F\ndate: 2099-01-01\n---\n");
+	put("expired.md", "---\ntitle: E\ndate: 2026-01-01\n"
+	    "expirydate: 2026-02-01\n---\n");
+	put("undated.md", "---\ntitle: U\n---\n");
+	put("r/1.9.4.md", "---\ntitle: A\ndate: 2026-03-10\nrelease: 1.9.4\n---\n");
+	put("r/1.10.1.md", "---\ntitle: B\ndate: 2026-03-10\nrelease: 1.10.1\n---\n");
+	put("r/bundle/_index.md", "---\ntitle: Major\ndate: 2026-03-01\n---\n");
+
+	ck_assert_int_eq(collect_entries(&o, &l), 0);
+	ck_assert_uint_eq(l.n, 4);
+	ck_assert_str_eq(l.v[0]->title, "B");
+	ck_assert_str_eq(l.v[1]->title, "A");
+	ck_assert_str_eq(l.v[2]->title, "Major");
+	ck_assert_str_eq(l.v[2]->permalink, BASE "r/bundle/");
+	ck_assert_str_eq(l.v[3]->title, "Old");
+	ck_assert_ptr_nonnull(strstr(diags(), "undated.md: warning: no publish "
+	    "date"));
+	ck_assert_int_eq(diag_errors(), 0);
+	entry_list_free(&l);
+
+	o.drafts = 1;
+	o.future = 1;
+	ck_assert_int_eq(collect_entries(&o, &l), 0);
+	ck_assert_uint_eq(l.n, 7);	/* expired stays out */
+	ck_assert_str_eq(l.v[0]->title, "F");
+	entry_list_free(&l);
+}
+END_TEST
+
+START_TEST(errors_collect_everything)
+{
+	struct entry_list	 l = { 0 };
+	struct build_opts	 o = opts();
+
+	put("a.md", "---\ntitle: A\ndate: 2026-01-01\n---\n");
+	put("b.md", "---\ntitle: B\ndate: nope\n---\n");
+	put("c.md", "---\ndate: 2026-01-01\n---\n");
+	put("d.md", "---\ntitle: D\ndate: 2026-01-02\nurl: /a/\n---\n");
+	ck_assert_int_eq(collect_entries(&o, &l), EXIT_CONTENT);
+	ck_assert_uint_eq(l.n, 0);
+	ck_assert_ptr_nonnull(strstr(diags(), "b.md:3:7: error: invalid date"));
+	ck_assert_ptr_nonnull(strstr(diags(), "c.md:1:1: error: missing "
+	    "required key 'title'"));
+	ck_assert_ptr_nonnull(strstr(diags(), "d.md: error: entry id "
+	    "\"" BASE "a/\" is also the id of"));
+	ck_assert_int_eq(diag_errors(), 3);
+}
+END_TEST
+
+START_TEST(missing_root_is_system_error)
+{
+	struct entry_list	 l = { 0 };
+	struct build_opts	 o = opts();
+
+	o.content_dir = "/nonexistent/relfeed";
+	ck_assert_int_eq(collect_entries(&o, &l), EXIT_SYSTEM);
+	ck_assert_uint_eq(l.n, 0);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite	*s = suite_create("collect");
+	TCase	*tc = tcase_create("collect");
+	SRunner	*sr;
+	int	 failed;
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, permalinks);
+	tcase_add_test(tc, order_is_total);
+	tcase_add_test(tc, filters_and_order);
+	tcase_add_test(tc, errors_collect_everything);
+	tcase_add_test(tc, missing_root_is_system_error);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
