@@ -38,10 +38,16 @@ diag_error(const char *path, int line, int col, const char *fmt, ...)
 {
 	va_list	ap;
 
-	nerrors++;
 	va_start(ap, fmt);
-	emit("error", path, line, col, fmt, ap);
+	diag_verror(path, line, col, fmt, ap);
 	va_end(ap);
+}
+
+void
+diag_verror(const char *path, int line, int col, const char *fmt, va_list ap)
+{
+	nerrors++;
+	emit("error", path, line, col, fmt, ap);
 }
 
 void

@@ -6,12 +6,15 @@
 #ifndef DIAG_H
 #define DIAG_H
 
+#include <stdarg.h>
 #include <stdio.h>
 
 /* line and col are 1-based; 0 omits them ("path: error: ..."), and a NULL
  * path gives "relfeed: error: ...". */
 void	diag_error(const char *path, int line, int col, const char *fmt, ...)
 	    __attribute__((format(printf, 4, 5)));
+void	diag_verror(const char *path, int line, int col, const char *fmt,
+	    va_list) __attribute__((format(printf, 4, 0)));
 void	diag_warning(const char *path, int line, int col, const char *fmt, ...)
 	    __attribute__((format(printf, 4, 5)));
 /* Printed only in verbose mode. */

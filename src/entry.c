@@ -1,6 +1,5 @@
 /* entry.c: an announcement's metadata, from the checked bytes of its file
  * through its front matter to the keys of the content model. */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,6 +7,7 @@
 #include "diag.h"
 #include "entry.h"
 #include "frontmatter.h"
+#include "utf8.h"
 #include "util.h"
 
 #define DATE_FORMS	"YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS\xc2\xb1HH:MM"
@@ -370,7 +370,7 @@ entry_load(const char *path, const char *relpath, const char *data,
 	struct fm_node		*map = NULL;
 
 	*out = NULL;
-	if (entry_check_text(path, data, len) == -1)
+	if (utf8_check_text(path, data, len) == -1)
 		goto out;
 	switch (fm_split(path, data, len, &sp)) {
 	case FM_SPLIT_OK:
@@ -404,103 +404,4 @@ out:
 	entry_free(L.e);
 	fm_node_free(map);
 	return rc;
-}
-
-/* The bytes of a rejected sequence as \xHH, for a message. */
-static const char *
-hex_bytes(const char *s, size_t n)
-{
-	static char	 b[4 * 4 + 1];
-	static const char hex[] = "0123456789abcdef";
-	size_t		 i;
-
-	for (i = 0; i < n && i < 4; i++) {
-		b[4 * i] = '\\';
-		b[4 * i + 1] = 'x';
-		b[4 * i + 2] = hex[(unsigned char)s[i] >> 4];
-		b[4 * i + 3] = hex[(unsigned char)s[i] & 15];
-	}
-	b[4 * i] = '\0';
-	return b;
-}
-
-/* The length of the UTF-8 sequence a lead byte opens, 0 if none does
- * (a continuation byte, C0/C1 which are always overlong, F5-FF). */
-static size_t
-utf8_len(unsigned char c)
-{
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		return 2;
-	if (c >= 0xe0 && c <= 0xef)
-		return 3;
-	if (c >= 0xf0 && c <= 0xf4)
-		return 4;
-	return 0;
-}
-
-int
-entry_check_text(const char *path, const char *data, size_t len)
-{
-	const char	*why = NULL, *post = "";
-	size_t		 i = 0, n = 1, k;
-	uint32_t	 cp;
-	int		 line = 1, col = 1;
-	unsigned char	 c;
-
-	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
-		i = 3;			/* the BOM takes no column */
-	for (; i < len; i += n, col++) {
-		c = (unsigned char)data[i];
-		if ((n = utf8_len(c)) == 0) {
-			n = 1;
-			why = "invalid UTF-8: byte ";
-			post = " cannot start a character";
-			goto out;
-		}
-		if (n == 1 && c == '\n') {
-			line++;
-			col = 0;
-		} else if (n == 1 && ((c < 0x20 && c != '\t' && c != '\r') ||
-		    c == 0x7f)) {
-			why = "control character ";
-			post = " is not allowed (only tab, line feed and "
-			    "carriage return are)";
-			goto out;
-		}
-		if (n == 1)
-			continue;
-		cp = c & (0x7f >> n);
-		for (k = 1; k < n; k++) {
-			if (i + k >= len ||
-			    ((unsigned char)data[i + k] & 0xc0) != 0x80) {
-				n = k;
-				why = "invalid UTF-8: sequence ";
-				post = " is cut short";
-				goto out;
-			}
-			cp = cp << 6 | ((unsigned char)data[i + k] & 0x3f);
-		}
-		if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000))
-			why = "invalid UTF-8: overlong encoding ";
-		else if (cp >= 0xd800 && cp <= 0xdfff)
-			post = " encodes a UTF-16 surrogate";
-		else if (cp > 0x10ffff)
-			post = " is beyond U+10FFFF";
-		else if (cp == 0xfffe || cp == 0xffff) {
-			why = "noncharacter ";
-			post = " (U+FFFE or U+FFFF) is not allowed";
-		}
-		if (why == NULL && *post != '\0')
-			why = "invalid UTF-8: ";
-		if (why != NULL)
-			goto out;
-	}
-out:
-	if (why == NULL)
-		return 0;
-	diag_error(path, line, col, "%s%s%s", why, hex_bytes(data + i, n),
-	    post);
-	return -1;
 }

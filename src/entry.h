@@ -13,8 +13,8 @@ enum entry_load_result {
 };
 
 /* Read one file's bytes into an entry: checks the bytes with
- * entry_check_text, splits the front matter, parses it and maps the keys
- * (see DESIGN.md "Content model"):
+ * utf8_check_text (utf8.h), splits the front matter, parses it and maps
+ * the keys (see DESIGN.md "Content model"):
  *   title (required, non-empty text; missing: error at the opening "---"
  *     line; empty: error at its key; a list or map: error at the value);
  *   publishdate | publishDate | pubdate | published | date (first present
@@ -40,14 +40,5 @@ enum entry_load_result {
  * path:line:col, all of them, not just the first. */
 enum entry_load_result entry_load(const char *path, const char *relpath,
 	    const char *data, size_t len, int default_off, struct entry **out);
-
-/* Check data[0..len) is UTF-8 (no overlong forms, no surrogates, nothing
- * past U+10FFFF, no U+FFFE/U+FFFF) with no C0 control character but tab,
- * LF and CR, and no DEL. C1 characters (U+0080-U+009F) are allowed here
- * (libyaml still refuses them inside the front matter). A leading UTF-8 BOM
- * is fine. Reports the first problem at path:line:col (col counts
- * characters, the BOM none) with the bytes shown as \xHH, and returns -1;
- * else 0. */
-int	entry_check_text(const char *path, const char *data, size_t len);
 
 #endif

@@ -31,6 +31,27 @@ int	feed_rss_write(const struct feed_info *, struct entry *const *entries,
 int	feed_atom_write(const struct feed_info *, struct entry *const *entries,
 	    size_t n, char **out, size_t *outlen);
 
+/* Write JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/) with
+ * jansson, same contract as feed_rss_write: *out (owned by the caller,
+ * NUL-terminated, ending in a newline) holds UTF-8 JSON, indented by two
+ * spaces, keys in a fixed order, so the bytes depend only on the input.
+ * The feed has version, title, home_page_url (site_url), feed_url
+ * (self_url), description and language when set, and authors: the feed's
+ * author, else its title, as Atom's feed-level author. Each item has id
+ * (a string: the explicit id, else the permalink), url, title,
+ * content_html (the HTML, or when there is none content_text, as one of
+ * the two is required), summary (feed_summary_of), date_published (only
+ * with a publish date) and date_modified (feed_entry_updated) in RFC
+ * 3339, tags when it has categories and authors when it has any
+ * ({"name"}, with "url": "mailto:..." when feed_author_email finds an
+ * address); an item without authors inherits the feed's, as the spec
+ * says. Every string goes through xmltext_clean() first. The document is
+ * read back with jansson and compared with what was built before
+ * returning; diagnostics name it by info->self_url. Returns 0 or -1
+ * (reported; *out NULL). */
+int	feed_json_write(const struct feed_info *, struct entry *const *entries,
+	    size_t n, char **out, size_t *outlen);
+
 /* Parse doc[0..len) with libxml2 (no network, no entities loaded): 0 if it
  * is well-formed XML, else -1 after reporting what libxml2 said, naming
  * what (e.g. "rss.xml"). */
@@ -44,7 +65,7 @@ int	feed_parse_back(const char *what, const char *doc, size_t len);
 int	feed_author_email(const char *author, char **email, char **name);
 
 /*
- * Shared by feed_rss.c and feed_atom.c (feed_common.c), not for callers.
+ * Shared by the writers (feed_common.c), not for callers.
  */
 
 /* Check what every writer needs: info has title, site_url and self_url,

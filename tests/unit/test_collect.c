@@ -1,6 +1,4 @@
 /* test_collect.c: unit tests for permalinks, feed order and the filters. */
-#include <sys/stat.h>
-
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,60 +7,25 @@
 #include "build.h"
 #include "collect.h"
 #include "diag.h"
+#include "support.h"
 #include "util.h"
 
 #define BASE	"https://example.org/site/"
 
-static char	 dir[64];
-static char	*diagtext;
-static size_t	 diaglen;
-static FILE	*diagf;
+static const char	*dir;
 
 static void
 setup(void)
 {
-	ck_assert_ptr_nonnull(mkdtemp(strcpy(dir, "/tmp/relfeed-collect-XXXXXX")));
-	diagf = open_memstream(&diagtext, &diaglen);
-	diag_set_stream(diagf);
-	diag_reset();
+	dir = support_tmpdir("collect");
+	support_diag_capture();
 }
 
 static void
 teardown(void)
 {
-	char	*cmd = xasprintf("rm -rf '%s'", dir);
-
-	ck_assert_int_eq(system(cmd), 0);
-	free(cmd);
-	diag_set_stream(NULL);
-	fclose(diagf);
-	free(diagtext);
-}
-
-static const char *
-diags(void)
-{
-	fflush(diagf);
-	return diagtext;
-}
-
-/* Write dir/rel, creating its directories. */
-static void
-put(const char *rel, const char *text)
-{
-	char	*p = xasprintf("%s/%s", dir, rel), *slash;
-	FILE	*f;
-
-	for (slash = strchr(p + strlen(dir) + 1, '/'); slash != NULL;
-	    slash = strchr(slash + 1, '/')) {
-		*slash = '\0';
-		(void)mkdir(p, 0755);
-		*slash = '/';
-	}
-	ck_assert_ptr_nonnull(f = fopen(p, "w"));
-	fputs(text, f);
-	fclose(f);
-	free(p);
+	support_tmpdir_remove();
+	support_diag_release();
 }
 
 static struct build_opts
@@ -154,19 +117,19 @@ START_TEST(filters_and_order)
 	struct entry_list	 l = { 0 };
 	struct build_opts	 o = opts();
 
-	put("_index.md", "---\ntitle: List\n---\n");
-	put("README.md", "# Not an entry\n");
-	put("old.md", "---\ntitle: Old\ndate: 2020-01-01\n---\n");
-	put("draft.md", "---\ntitle: D\ndate: 2026-01-01\ndraft: true\n---\n");
-	put("jekyll-draft.md", "---\ntitle: J\ndate: 2026-01-01\n"
+	support_put("_index.md", "---\ntitle: List\n---\n");
+	support_put("README.md", "# Not an entry\n");
+	support_put("old.md", "---\ntitle: Old\ndate: 2020-01-01\n---\n");
+	support_put("draft.md", "---\ntitle: D\ndate: 2026-01-01\ndraft: true\n---\n");
+	support_put("jekyll-draft.md", "---\ntitle: J\ndate: 2026-01-01\n"
 	    "published: false\n---\n");
-	put("future.md", "---\ntitle: F\ndate: 2099-01-01\n---\n");
-	put("expired.md", "---\ntitle: E\ndate: 2026-01-01\n"
+	support_put("future.md", "---\ntitle: F\ndate: 2099-01-01\n---\n");
+	support_put("expired.md", "---\ntitle: E\ndate: 2026-01-01\n"
 	    "expirydate: 2026-02-01\n---\n");
-	put("undated.md", "---\ntitle: U\n---\n");
-	put("r/1.9.4.md", "---\ntitle: A\ndate: 2026-03-10\nrelease: 1.9.4\n---\n");
-	put("r/1.10.1.md", "---\ntitle: B\ndate: 2026-03-10\nrelease: 1.10.1\n---\n");
-	put("r/bundle/_index.md", "---\ntitle: Major\ndate: 2026-03-01\n---\n");
+	support_put("undated.md", "---\ntitle: U\n---\n");
+	support_put("r/1.9.4.md", "---\ntitle: A\ndate: 2026-03-10\nrelease: 1.9.4\n---\n");
+	support_put("r/1.10.1.md", "---\ntitle: B\ndate: 2026-03-10\nrelease: 1.10.1\n---\n");
+	support_put("r/bundle/_index.md", "---\ntitle: Major\ndate: 2026-03-01\n---\n");
 
 	ck_assert_int_eq(collect_entries(&o, &l), 0);
 	ck_assert_uint_eq(l.n, 4);
@@ -175,7 +138,7 @@ START_TEST(filters_and_order)
 	ck_assert_str_eq(l.v[2]->title, "Major");
 	ck_assert_str_eq(l.v[2]->permalink, BASE "r/bundle/");
 	ck_assert_str_eq(l.v[3]->title, "Old");
-	ck_assert_ptr_nonnull(strstr(diags(), "undated.md: warning: no publish "
+	ck_assert_ptr_nonnull(strstr(support_diags(), "undated.md: warning: no publish "
 	    "date"));
 	ck_assert_int_eq(diag_errors(), 0);
 	entry_list_free(&l);
@@ -194,16 +157,16 @@ START_TEST(errors_collect_everything)
 	struct entry_list	 l = { 0 };
 	struct build_opts	 o = opts();
 
-	put("a.md", "---\ntitle: A\ndate: 2026-01-01\n---\n");
-	put("b.md", "---\ntitle: B\ndate: nope\n---\n");
-	put("c.md", "---\ndate: 2026-01-01\n---\n");
-	put("d.md", "---\ntitle: D\ndate: 2026-01-02\nurl: /a/\n---\n");
+	support_put("a.md", "---\ntitle: A\ndate: 2026-01-01\n---\n");
+	support_put("b.md", "---\ntitle: B\ndate: nope\n---\n");
+	support_put("c.md", "---\ndate: 2026-01-01\n---\n");
+	support_put("d.md", "---\ntitle: D\ndate: 2026-01-02\nurl: /a/\n---\n");
 	ck_assert_int_eq(collect_entries(&o, &l), EXIT_CONTENT);
 	ck_assert_uint_eq(l.n, 0);
-	ck_assert_ptr_nonnull(strstr(diags(), "b.md:3:7: error: invalid date"));
-	ck_assert_ptr_nonnull(strstr(diags(), "c.md:1:1: error: missing "
+	ck_assert_ptr_nonnull(strstr(support_diags(), "b.md:3:7: error: invalid date"));
+	ck_assert_ptr_nonnull(strstr(support_diags(), "c.md:1:1: error: missing "
 	    "required key 'title'"));
-	ck_assert_ptr_nonnull(strstr(diags(), "d.md: error: entry id "
+	ck_assert_ptr_nonnull(strstr(support_diags(), "d.md: error: entry id "
 	    "\"" BASE "a/\" is also the id of"));
 	ck_assert_int_eq(diag_errors(), 3);
 }
@@ -220,13 +183,11 @@ START_TEST(missing_root_is_system_error)
 }
 END_TEST
 
-int
-main(void)
+static Suite *
+collect_suite(void)
 {
 	Suite	*s = suite_create("collect");
 	TCase	*tc = tcase_create("collect");
-	SRunner	*sr;
-	int	 failed;
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, permalinks);
@@ -235,9 +196,11 @@ main(void)
 	tcase_add_test(tc, errors_collect_everything);
 	tcase_add_test(tc, missing_root_is_system_error);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return s;
+}
+
+int
+main(void)
+{
+	return support_run(collect_suite());
 }

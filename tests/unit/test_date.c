@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "support.h"
 
 #define N(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -400,11 +401,5 @@ date_suite(void)
 int
 main(void)
 {
-	SRunner	*sr = srunner_create(date_suite());
-	int	 nfail;
-
-	srunner_run_all(sr, CK_NORMAL);
-	nfail = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return nfail == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return support_run(date_suite());
 }

@@ -1,47 +1,18 @@
 /* test_entry.c: entry metadata from front matter, every tolerance and every
  * error with its place, and a run over the real-world corpus. */
-#include <sys/stat.h>
-
 #include <check.h>
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
 #include "entry.h"
+#include "support.h"
+#include "util.h"
 
 #define DAY	86400
 /* 2019-06-18T00:00:00Z */
 #define JUNE18	((int64_t)18065 * DAY)
-
-static FILE	*diagf;
-static char	*diagbuf;
-static size_t	 diaglen;
-
-static void
-setup(void)
-{
-	diag_reset();
-	diagf = open_memstream(&diagbuf, &diaglen);
-	diag_set_stream(diagf);
-}
-
-static void
-teardown(void)
-{
-	diag_set_stream(NULL);
-	fclose(diagf);
-	free(diagbuf);
-	diagbuf = NULL;
-}
-
-static const char *
-diags(void)
-{
-	fflush(diagf);
-	return diagbuf;
-}
 
 static enum entry_load_result
 load_as(const char *relpath, const char *s, struct entry **e)
@@ -63,7 +34,7 @@ expect_error(const char *s, const char *msg)
 
 	ck_assert_int_eq(load(s, &e), ENTRY_ERROR);
 	ck_assert_ptr_null(e);
-	ck_assert_str_eq(diags(), msg);
+	ck_assert_str_eq(support_diags(), msg);
 }
 
 START_TEST(full_entry)
@@ -103,7 +74,7 @@ START_TEST(full_entry)
 	ck_assert_uint_eq(e->body_len, 14);
 	ck_assert_int_eq(e->body_line, 18);
 	ck_assert_ptr_null(e->permalink);
-	ck_assert_str_eq(diags(), "");
+	ck_assert_str_eq(support_diags(), "");
 	entry_free(e);
 }
 END_TEST
@@ -126,7 +97,7 @@ START_TEST(minimal_entry)
 	ck_assert_str_eq(e->body, "");
 	ck_assert_uint_eq(e->body_len, 0);
 	ck_assert_int_eq(e->body_line, 4);
-	ck_assert_str_eq(diags(), "");
+	ck_assert_str_eq(support_diags(), "");
 	entry_free(e);
 }
 END_TEST
@@ -223,7 +194,7 @@ START_TEST(jekyll_dates_and_flag)
 	ck_assert_int_eq(load("---\ntitle: T\npublished: True\n---\n", &e),
 	    ENTRY_OK);
 	ck_assert_int_eq(e->has_date, 0);
-	ck_assert_str_eq(diags(), "");
+	ck_assert_str_eq(support_diags(), "");
 	entry_free(e);
 }
 END_TEST
@@ -325,7 +296,7 @@ START_TEST(draft_values)
 		ck_assert_int_eq(e->draft, 0);
 		entry_free(e);
 	}
-	ck_assert_str_eq(diags(), "");
+	ck_assert_str_eq(support_diags(), "");
 }
 END_TEST
 
@@ -337,7 +308,7 @@ START_TEST(duplicate_key)
 	    "date: 2019-06-19\ntitle: C\n---\n", &e), ENTRY_OK);
 	ck_assert_str_eq(e->title, "C");
 	ck_assert_int_eq(e->published.sec, JUNE18 + DAY);
-	ck_assert_str_eq(diags(),
+	ck_assert_str_eq(support_diags(),
 	    "p.md:4:1: warning: duplicate key 'title' (the last one is used)\n"
 	    "p.md:5:1: warning: duplicate key 'date' (the last one is used)\n"
 	    "p.md:6:1: warning: duplicate key 'title' (the last one is used)\n");
@@ -377,7 +348,7 @@ START_TEST(no_front_matter)
 	ck_assert_int_eq(load("# README\n\nSome text.\n", &e), ENTRY_SKIP);
 	ck_assert_ptr_null(e);
 	ck_assert_int_eq(load("", &e), ENTRY_SKIP);
-	ck_assert_str_eq(diags(), "");
+	ck_assert_str_eq(support_diags(), "");
 }
 END_TEST
 
@@ -563,8 +534,9 @@ START_TEST(err_nul_byte)
 
 	ck_assert_int_eq(entry_load("p.md", "x.md", s, sizeof(s) - 1, 0, &e),
 	    ENTRY_ERROR);
-	ck_assert_str_eq(diags(), "p.md:2:9: error: control character \\x00 "
-	    "is not allowed (only tab, line feed and carriage return are)\n");
+	ck_assert_str_eq(support_diags(), "p.md:2:9: error: control "
+	    "character \\x00 is not allowed (only tab, line feed and carriage "
+	    "return are)\n");
 }
 END_TEST
 
@@ -577,131 +549,22 @@ START_TEST(err_invalid_utf8)
 }
 END_TEST
 
-/* entry_check_text alone: 0 or the exact message. */
-static void
-check_text(const char *s, size_t len, const char *msg)
-{
-	ck_assert_int_eq(entry_check_text("t", s, len), msg ? -1 : 0);
-	ck_assert_str_eq(diags(), msg ? msg : "");
-}
-
-START_TEST(text_valid)
-{
-	static const char s[] = "tab\tcr\r\nlf\n\xc3\xa9\xe2\x82\xac"
-	    "\xf0\x9f\x98\x80\xc2\x80\xef\xbf\xbd\xf4\x8f\xbf\xbf";
-
-	check_text(s, sizeof(s) - 1, NULL);
-	check_text("", 0, NULL);
-}
-END_TEST
-
-START_TEST(text_truncated)
-{
-	check_text("a\n\xe2\x82", 4, "t:2:1: error: invalid UTF-8: sequence "
-	    "\\xe2\\x82 is cut short\n");
-}
-END_TEST
-
-START_TEST(text_bad_continuation)
-{
-	check_text("\xc3(", 2, "t:1:1: error: invalid UTF-8: sequence \\xc3 "
-	    "is cut short\n");
-}
-END_TEST
-
-START_TEST(text_overlong)
-{
-	check_text("x\xe0\x80\xaf", 4, "t:1:2: error: invalid UTF-8: overlong "
-	    "encoding \\xe0\\x80\\xaf\n");
-}
-END_TEST
-
-START_TEST(text_overlong_two_bytes)
-{
-	check_text("\xc0\x80", 2, "t:1:1: error: invalid UTF-8: byte \\xc0 "
-	    "cannot start a character\n");
-}
-END_TEST
-
-START_TEST(text_surrogate)
-{
-	check_text("\xed\xa0\x80", 3, "t:1:1: error: invalid UTF-8: "
-	    "\\xed\\xa0\\x80 encodes a UTF-16 surrogate\n");
-}
-END_TEST
-
-START_TEST(text_beyond_unicode)
-{
-	check_text("\xf4\x90\x80\x80", 4, "t:1:1: error: invalid UTF-8: "
-	    "\\xf4\\x90\\x80\\x80 is beyond U+10FFFF\n");
-}
-END_TEST
-
-START_TEST(text_noncharacter)
-{
-	check_text("\n\n\xef\xbf\xbf", 5, "t:3:1: error: noncharacter "
-	    "\\xef\\xbf\\xbf (U+FFFE or U+FFFF) is not allowed\n");
-}
-END_TEST
-
-START_TEST(text_delete)
-{
-	check_text("a\x7f", 2, "t:1:2: error: control character \\x7f is not "
-	    "allowed (only tab, line feed and carriage return are)\n");
-}
-END_TEST
-
-START_TEST(text_continuation_lead)
-{
-	check_text("\x80", 1, "t:1:1: error: invalid UTF-8: byte \\x80 cannot "
-	    "start a character\n");
-}
-END_TEST
-
-/* The corpus directory: beside the repository, or the shared one. */
-static char *
-corpus_dir(void)
-{
-	const char	*src = getenv("RELFEED_SRCDIR");
-	struct stat	 st;
-	char		 buf[4096];
-
-	if (src != NULL) {
-		snprintf(buf, sizeof(buf), "%s/../shared/corpus", src);
-		if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
-			return strdup(buf);
-	}
-	if (stat("/work/shared/corpus", &st) == 0 && S_ISDIR(st.st_mode))
-		return strdup("/work/shared/corpus");
-	return NULL;
-}
-
 struct corpus_counts {
 	size_t	ok, skip, release_110;
 };
 
+/* Load one corpus file (data NUL-terminated) and count how it went. */
 static void
-load_file(const char *path, const char *rel, struct corpus_counts *c)
+load_file(const char *path, const char *rel, const char *data, size_t len,
+    void *arg)
 {
-	struct entry	*e = NULL;
-	FILE		*f = fopen(path, "rb");
-	char		*data;
-	size_t		 len;
-	long		 sz;
+	struct corpus_counts	*c = arg;
+	struct entry		*e = NULL;
 
-	ck_assert_ptr_nonnull(f);
-	ck_assert_int_eq(fseek(f, 0, SEEK_END), 0);
-	sz = ftell(f);
-	rewind(f);
-	data = malloc((size_t)sz + 1);
-	len = fread(data, 1, (size_t)sz, f);
-	fclose(f);
-	ck_assert_uint_eq(len, (size_t)sz);
 	switch (entry_load(path, rel, data, len, 0, &e)) {
 	case ENTRY_OK:
 		c->ok++;
 		ck_assert_ptr_nonnull(e->title);
-		data[len] = '\0';
 		/* YAML would read it as the float 1.1. */
 		if (strstr(data, "\nrelease: 1.10\n") != NULL) {
 			ck_assert_str_eq(e->release, "1.10");
@@ -715,48 +578,31 @@ load_file(const char *path, const char *rel, struct corpus_counts *c)
 		ck_abort_msg("%s: entry_load failed", path);
 	}
 	entry_free(e);
-	free(data);
 }
 
 static void
-walk(const char *dir, const char *rel, struct corpus_counts *c)
+load_named(const char *dir, const char *rel, struct corpus_counts *c)
 {
-	DIR		*d = opendir(dir);
-	struct dirent	*de;
-	struct stat	 st;
-	char		 path[4096], sub[4096];
-	size_t		 n;
+	char	*path = xasprintf("%s/%s", dir, rel);
+	char	*data;
+	size_t	 len;
 
-	ck_assert_ptr_nonnull(d);
-	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
-		snprintf(sub, sizeof(sub), "%s%s%s", rel, *rel ? "/" : "",
-		    de->d_name);
-		ck_assert_int_eq(stat(path, &st), 0);
-		n = strlen(de->d_name);
-		if (S_ISDIR(st.st_mode))
-			walk(path, sub, c);
-		else if (n > 3 && strcmp(de->d_name + n - 3, ".md") == 0)
-			load_file(path, sub, c);
-	}
-	closedir(d);
+	data = support_read_file(path, &len);
+	load_file(path, rel, data, len, c);
+	free(data);
+	free(path);
 }
 
 START_TEST(corpus_loads)
 {
 	struct corpus_counts	 c = { 0, 0, 0 };
-	char			*dir = corpus_dir();
+	int			 rc;
 
-	if (dir == NULL) {
-		fprintf(stderr, "corpus_loads skipped: no corpus directory\n");
-		return;
-	}
 	diag_set_quiet(1);
-	walk(dir, "", &c);
+	rc = support_walk_corpus(load_file, &c);
 	diag_set_quiet(0);
-	free(dir);
+	if (rc == -1)
+		return;
 	ck_assert_int_eq(diag_errors(), 0);
 	ck_assert_uint_ge(c.ok, 500);
 	/* README.md and the ABOUT files have no front matter. */
@@ -772,23 +618,19 @@ START_TEST(corpus_istio_files)
 	    "istio/releases/1.17.x/announcing-1.17.3/index.md",
 	    "istio/releases/1.10.x/announcing-1.10/_index.md",
 	};
-	char			*dir = corpus_dir();
-	char			 path[4096];
+	char			*dir = support_shared_path("corpus");
 	struct corpus_counts	 c = { 0, 0, 0 };
 
 	if (dir == NULL) {
 		fprintf(stderr, "corpus_istio_files skipped: no corpus\n");
 		return;
 	}
-	snprintf(path, sizeof(path), "%s/%s", dir, names[0]);
-	load_file(path, names[0], &c);
+	load_named(dir, names[0], &c);
 	ck_assert_uint_eq(c.release_110, 1);
-	snprintf(path, sizeof(path), "%s/%s", dir, names[1]);
-	load_file(path, names[1], &c);
-	snprintf(path, sizeof(path), "%s/%s", dir, names[2]);
-	load_file(path, names[2], &c);
+	load_named(dir, names[1], &c);
+	load_named(dir, names[2], &c);
 	ck_assert_uint_eq(c.ok, 3);
-	ck_assert_str_eq(diags(), "");
+	ck_assert_str_eq(support_diags(), "");
 	free(dir);
 }
 END_TEST
@@ -799,10 +641,10 @@ entry_suite(void)
 	Suite	*s = suite_create("entry");
 	TCase	*ok = tcase_create("keys");
 	TCase	*err = tcase_create("errors");
-	TCase	*text = tcase_create("text");
 	TCase	*corpus = tcase_create("corpus");
 
-	tcase_add_checked_fixture(ok, setup, teardown);
+	tcase_add_checked_fixture(ok, support_diag_capture,
+	    support_diag_release);
 	tcase_add_test(ok, full_entry);
 	tcase_add_test(ok, minimal_entry);
 	tcase_add_test(ok, bom_crlf_blank_lines);
@@ -820,7 +662,8 @@ entry_suite(void)
 	tcase_add_test(ok, no_front_matter);
 	suite_add_tcase(s, ok);
 
-	tcase_add_checked_fixture(err, setup, teardown);
+	tcase_add_checked_fixture(err, support_diag_capture,
+	    support_diag_release);
 	tcase_add_test(err, err_unterminated);
 	tcase_add_test(err, err_toml);
 	tcase_add_test(err, err_json);
@@ -845,20 +688,8 @@ entry_suite(void)
 	tcase_add_test(err, err_invalid_utf8);
 	suite_add_tcase(s, err);
 
-	tcase_add_checked_fixture(text, setup, teardown);
-	tcase_add_test(text, text_valid);
-	tcase_add_test(text, text_truncated);
-	tcase_add_test(text, text_bad_continuation);
-	tcase_add_test(text, text_overlong);
-	tcase_add_test(text, text_overlong_two_bytes);
-	tcase_add_test(text, text_surrogate);
-	tcase_add_test(text, text_beyond_unicode);
-	tcase_add_test(text, text_noncharacter);
-	tcase_add_test(text, text_delete);
-	tcase_add_test(text, text_continuation_lead);
-	suite_add_tcase(s, text);
-
-	tcase_add_checked_fixture(corpus, setup, teardown);
+	tcase_add_checked_fixture(corpus, support_diag_capture,
+	    support_diag_release);
 	tcase_set_timeout(corpus, 60);
 	tcase_add_test(corpus, corpus_loads);
 	tcase_add_test(corpus, corpus_istio_files);
@@ -869,11 +700,5 @@ entry_suite(void)
 int
 main(void)
 {
-	SRunner	*sr = srunner_create(entry_suite());
-	int	 failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return support_run(entry_suite());
 }

@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
@@ -12,6 +11,7 @@
 
 #include "diag.h"
 #include "feed.h"
+#include "support.h"
 #include "util.h"
 
 /* 2019-06-18T08:00:00Z */
@@ -27,9 +27,33 @@ struct feedset {
 	size_t		 n;
 };
 
+/* Each test's feed description, entries and latest output, reset by the
+ * fixture, so a test body holds only what it checks. */
+static struct feed_info	 info;
+static struct feedset	 fs;
+static char		*out;
+
+static void
+setup(void)
+{
+	info = INFO;
+}
+
+static void
+teardown(void)
+{
+	size_t	i;
+
+	for (i = 0; i < fs.n; i++)
+		entry_free(fs.v[i]);
+	fs.n = 0;
+	free(out);
+	out = NULL;
+}
+
+/* A new entry at the end of fs, dated sec with offset off (minutes). */
 static struct entry *
-add(struct feedset *fs, const char *title, const char *permalink,
-    int64_t sec, int off)
+add(const char *title, const char *permalink, int64_t sec, int off)
 {
 	struct entry	*e = xcalloc(1, sizeof(*e));
 
@@ -39,60 +63,40 @@ add(struct feedset *fs, const char *title, const char *permalink,
 	e->has_date = 1;
 	e->published.sec = e->updated.sec = sec;
 	e->published.off = e->updated.off = off;
-	fs->v[fs->n++] = e;
+	fs.v[fs.n++] = e;
 	return e;
 }
 
+/* Write the entries of fs with info into out, which must parse back. */
 static void
-fs_free(struct feedset *fs)
+write_feed(int (*w)(const struct feed_info *, struct entry *const *, size_t,
+    char **, size_t *), const char *what)
 {
-	size_t	i;
+	size_t	len;
 
-	for (i = 0; i < fs->n; i++)
-		entry_free(fs->v[i]);
-	fs->n = 0;
+	free(out);
+	out = NULL;
+	ck_assert_int_eq(w(&info, fs.v, fs.n, &out, &len), 0);
+	ck_assert_uint_eq(strlen(out), len);
+	ck_assert_int_eq(feed_parse_back(what, out, len), 0);
 }
 
-static char *
-rss(const struct feed_info *info, struct feedset *fs)
+static void
+rss(void)
 {
-	char	*out;
-	size_t	 len;
-
-	ck_assert_int_eq(feed_rss_write(info, fs->v, fs->n, &out, &len), 0);
-	ck_assert_uint_eq(strlen(out), len);
-	ck_assert_int_eq(feed_parse_back("rss", out, len), 0);
-	return out;
+	write_feed(feed_rss_write, "rss");
 }
 
-static char *
-atom(const struct feed_info *info, struct feedset *fs)
+static void
+atom(void)
 {
-	char	*out;
-	size_t	 len;
-
-	ck_assert_int_eq(feed_atom_write(info, fs->v, fs->n, &out, &len), 0);
-	ck_assert_uint_eq(strlen(out), len);
-	ck_assert_int_eq(feed_parse_back("atom", out, len), 0);
-	return out;
+	write_feed(feed_atom_write, "atom");
 }
 
 #define HAS(doc, frag) ck_assert_msg(strstr((doc), (frag)) != NULL, \
 	"missing \"%s\" in:\n%s", (frag), (doc))
 #define HASNT(doc, frag) ck_assert_msg(strstr((doc), (frag)) == NULL, \
 	"unexpected \"%s\" in:\n%s", (frag), (doc))
-
-static int
-count(const char *doc, const char *frag)
-{
-	int	n = 0;
-
-	while ((doc = strstr(doc, frag)) != NULL) {
-		n++;
-		doc += strlen(frag);
-	}
-	return n;
-}
 
 /* The string value of an XPath over doc (prefixes a: Atom, dc:, content:),
  * as a reader's parser sees it. Caller frees. */
@@ -129,36 +133,10 @@ xpath(const char *doc, const char *expr)
 	free(got_);							\
 } while (0)
 
-/* Diagnostics captured in memory. */
-static char	*diag_text;
-static size_t	 diag_len;
-static FILE	*diag_f;
-
-static void
-capture(void)
-{
-	diag_f = open_memstream(&diag_text, &diag_len);
-	ck_assert_ptr_nonnull(diag_f);
-	diag_set_stream(diag_f);
-	diag_reset();
-}
-
-static void
-release(void)
-{
-	diag_set_stream(NULL);
-	fclose(diag_f);
-	free(diag_text);
-	diag_text = NULL;
-}
-
 START_TEST(rss_channel)
 {
-	struct feedset	 fs = { 0 };
-	char		*out;
-
-	add(&fs, "Istio 1.2", "https://istio.io/news/1.2/", T0, 120);
-	out = rss(&INFO, &fs);
+	add("Istio 1.2", "https://istio.io/news/1.2/", T0, 120);
+	rss();
 	HAS(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 	HAS(out, "<rss version=\"2.0\" "
 	    "xmlns:atom=\"http://www.w3.org/2005/Atom\" "
@@ -176,105 +154,66 @@ START_TEST(rss_channel)
 	HAS(out, "    <item>\n      <title>Istio 1.2</title>\n"
 	    "      <link>https://istio.io/news/1.2/</link>\n");
 	ck_assert_int_eq(out[strlen(out) - 1], '\n');
-	free(out);
-	fs_free(&fs);
-}
-END_TEST
-
-START_TEST(rss_channel_defaults)
-{
-	struct feed_info info = INFO;
-	struct feedset	 fs = { 0 };
-	char		*out;
-
-	info.description = NULL;
-	info.language = NULL;
-	info.generator = NULL;
-	out = rss(&info, &fs);
-	HAS(out, "<description>Istio releases</description>");
-	HASNT(out, "<language>");
-	HASNT(out, "<generator>");
-	/* No entries: nothing to date the feed by, and never the clock. */
-	HASNT(out, "lastBuildDate");
-	HASNT(out, "<item>");
-	HAS(out, "  <channel>\n    <title>Istio releases</title>\n");
-	free(out);
 }
 END_TEST
 
 START_TEST(rss_dates)
 {
-	struct feedset	 fs = { 0 };
-	char		*out;
-
-	add(&fs, "a", "https://istio.io/a/", T0, 120);
-	add(&fs, "b", "https://istio.io/b/", T0, -420);
-	add(&fs, "c", "https://istio.io/c/", T0, 0);
-	add(&fs, "d", "https://istio.io/d/", T0 - 86400 * 200, 330);
-	out = rss(&INFO, &fs);
+	add("a", "https://istio.io/a/", T0, 120);
+	add("b", "https://istio.io/b/", T0, -420);
+	add("c", "https://istio.io/c/", T0, 0);
+	add("d", "https://istio.io/d/", T0 - 86400 * 200, 330);
+	rss();
 	HAS(out, "<pubDate>Tue, 18 Jun 2019 10:00:00 +0200</pubDate>");
 	HAS(out, "<pubDate>Tue, 18 Jun 2019 01:00:00 -0700</pubDate>");
 	HAS(out, "<pubDate>Tue, 18 Jun 2019 08:00:00 +0000</pubDate>");
 	HAS(out, "<pubDate>Fri, 30 Nov 2018 13:30:00 +0530</pubDate>");
 	/* First of equal instants wins: the one the feed lists first. */
 	HAS(out, "<lastBuildDate>Tue, 18 Jun 2019 10:00:00 +0200<");
-	free(out);
-	fs_free(&fs);
 }
 END_TEST
 
 START_TEST(rss_no_date)
 {
-	struct feedset	 fs = { 0 };
 	struct entry	*e;
-	char		*out;
 
-	e = add(&fs, "a", "https://istio.io/a/", 0, 0);
+	e = add("a", "https://istio.io/a/", 0, 0);
 	e->has_date = 0;
-	out = rss(&INFO, &fs);
+	rss();
 	HASNT(out, "<pubDate>");
-	free(out);
-	fs_free(&fs);
 }
 END_TEST
 
 START_TEST(rss_guid)
 {
-	struct feedset	 fs = { 0 };
 	struct entry	*e;
-	char		*out;
 
-	e = add(&fs, "a", "https://istio.io/a/", T0, 0);
+	e = add("a", "https://istio.io/a/", T0, 0);
 	e->id = xstrdup("tag:istio.io,2019:a");
-	add(&fs, "b", "https://istio.io/b/", T0 - 60, 0);
-	e = add(&fs, "c", "https://istio.io/c/", T0 - 120, 0);
+	add("b", "https://istio.io/b/", T0 - 60, 0);
+	e = add("c", "https://istio.io/c/", T0 - 120, 0);
 	e->id = xstrdup("");
-	out = rss(&INFO, &fs);
+	rss();
 	HAS(out, "<guid isPermaLink=\"false\">tag:istio.io,2019:a</guid>");
 	HAS(out, "<guid isPermaLink=\"true\">https://istio.io/b/</guid>");
 	HAS(out, "<guid isPermaLink=\"true\">https://istio.io/c/</guid>");
-	free(out);
-	fs_free(&fs);
 }
 END_TEST
 
 START_TEST(rss_authors)
 {
-	struct feed_info info = INFO;
-	struct feedset	 fs = { 0 };
 	struct entry	*e;
-	char		*out;
 
-	e = add(&fs, "a", "https://istio.io/a/", T0, 0);
+	e = add("a", "https://istio.io/a/", T0, 0);
 	strlist_push(&e->authors, "Jane Doe <jane@istio.io>");
 	strlist_push(&e->authors, "Bob");
 	strlist_push(&e->authors, "carol@istio.io (Carol)");
 	strlist_push(&e->authors, "dave@istio.io");
-	e = add(&fs, "b", "https://istio.io/b/", T0 - 60, 0);
+	e = add("b", "https://istio.io/b/", T0 - 60, 0);
 	strlist_push(&e->authors, "Only Name");
-	add(&fs, "c", "https://istio.io/c/", T0 - 120, 0);
+	add("c", "https://istio.io/c/", T0 - 120, 0);
 	info.author = "Team <team@istio.io>";
-	out = rss(&info, &fs);
+	rss();
 	/* RSS 2.0: author holds an address; one per item, the rest are
 	 * dc:creator names. */
 	HAS(out, "      <author>jane@istio.io (Jane Doe)</author>\n"
@@ -284,35 +223,30 @@ START_TEST(rss_authors)
 	HAS(out, "<dc:creator>Only Name</dc:creator>");
 	/* An entry without authors carries the feed's. */
 	HAS(out, "<author>team@istio.io (Team)</author>");
-	ck_assert_int_eq(count(out, "<author>"), 2);
+	ck_assert_uint_eq(support_count(out, "<author>"), 2);
 	XPATH_EQ(out, "string(/rss/channel/item[2]/dc:creator)",
 	    "Only Name");
-	free(out);
 	info.author = NULL;
-	out = rss(&info, &fs);
-	ck_assert_int_eq(count(out, "<author>"), 1);
+	rss();
+	ck_assert_uint_eq(support_count(out, "<author>"), 1);
 	XPATH_EQ(out, "string(count(/rss/channel/item[3]/*))", "4");
-	free(out);
-	fs_free(&fs);
 }
 END_TEST
 
 START_TEST(rss_summary_content)
 {
-	struct feedset	 fs = { 0 };
 	struct entry	*e;
-	char		*out;
 
-	e = add(&fs, "a", "https://istio.io/a/", T0, 0);
+	e = add("a", "https://istio.io/a/", T0, 0);
 	e->description = xstrdup("What the author wrote");
 	e->summary = xstrdup("First paragraph");
 	e->html = xstrdup("<p>A ]]> B & C</p>\n");
 	strlist_push(&e->categories, "security");
 	strlist_push(&e->categories, "1.2");
-	e = add(&fs, "b", "https://istio.io/b/", T0 - 60, 0);
+	e = add("b", "https://istio.io/b/", T0 - 60, 0);
 	e->summary = xstrdup("First paragraph");
-	add(&fs, "c", "https://istio.io/c/", T0 - 120, 0);
-	out = rss(&INFO, &fs);
+	add("c", "https://istio.io/c/", T0 - 120, 0);
+	rss();
 	HAS(out, "      <category>security</category>\n"
 	    "      <category>1.2</category>\n"
 	    "      <description>What the author wrote</description>\n"
@@ -321,29 +255,24 @@ START_TEST(rss_summary_content)
 	HASNT(out, "CDATA");
 	HAS(out, "<description>First paragraph</description>");
 	/* Channel, a and b; c has none, and no content:encoded. */
-	ck_assert_int_eq(count(out, "<description>"), 3);
-	ck_assert_int_eq(count(out, "<content:encoded>"), 1);
+	ck_assert_uint_eq(support_count(out, "<description>"), 3);
+	ck_assert_uint_eq(support_count(out, "<content:encoded>"), 1);
 	XPATH_EQ(out, "string(/rss/channel/item[1]/content:encoded)",
 	    "<p>A ]]> B & C</p>\n");
-	free(out);
-	fs_free(&fs);
 }
 END_TEST
 
 START_TEST(rss_text_survives)
 {
-	struct feed_info info = INFO;
-	struct feedset	 fs = { 0 };
 	struct entry	*e;
-	char		*out;
 
 	info.title = "R&D <news> \xc3\xa9t\xc3\xa9";
-	e = add(&fs, "A & B <c>\x01 \xc3\xa9\x1b \xe2\x9c\x93\x7f",
+	e = add("A & B <c>\x01 \xc3\xa9\x1b \xe2\x9c\x93\x7f",
 	    "https://istio.io/a/?x=1&y=2", T0, 0);
 	e->html = xstrdup("<p>\x0b\"quoted\" 'x' \xf0\x9f\x9a\x80</p>\r\n");
 	e->description = xstrdup("bad \xff byte, no \xef\xbf\xbe here");
 	strlist_push(&e->categories, "c\x02<&>\"");
-	out = rss(&info, &fs);
+	rss();
 	HAS(out, "<title>R&amp;D &lt;news&gt; \xc3\xa9t\xc3\xa9</title>");
 	HAS(out, "<title>A &amp; B &lt;c&gt; \xc3\xa9 \xe2\x9c\x93\x7f</title>");
 	HAS(out, "<link>https://istio.io/a/?x=1&amp;y=2</link>");
@@ -354,35 +283,26 @@ START_TEST(rss_text_survives)
 	HAS(out, "<description>bad \xef\xbf\xbd byte, no  here</description>");
 	XPATH_EQ(out, "string(/rss/channel/item/title)",
 	    "A & B <c> \xc3\xa9 \xe2\x9c\x93\x7f");
-	free(out);
-	fs_free(&fs);
 }
 END_TEST
 
 START_TEST(rss_newest_not_first)
 {
-	struct feedset	 fs = { 0 };
 	struct entry	*e;
-	char		*out;
 
-	add(&fs, "old", "https://istio.io/old/", T0 - 86400, 0);
-	e = add(&fs, "new", "https://istio.io/new/", T0 - 3600, 0);
+	add("old", "https://istio.io/old/", T0 - 86400, 0);
+	e = add("new", "https://istio.io/new/", T0 - 3600, 0);
 	e->updated.sec = T0 + 3600;	/* edited later */
-	add(&fs, "mid", "https://istio.io/mid/", T0, 0);
-	out = rss(&INFO, &fs);
+	add("mid", "https://istio.io/mid/", T0, 0);
+	rss();
 	HAS(out, "<lastBuildDate>Tue, 18 Jun 2019 09:00:00 +0000<");
-	free(out);
-	fs_free(&fs);
 }
 END_TEST
 
 START_TEST(atom_head)
 {
-	struct feedset	 fs = { 0 };
-	char		*out;
-
-	add(&fs, "a", "https://istio.io/a/", T0, 120);
-	out = atom(&INFO, &fs);
+	add("a", "https://istio.io/a/", T0, 120);
+	atom();
 	HAS(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">\n"
 	    "  <id>https://istio.io/feeds/rss.xml</id>\n"
@@ -395,48 +315,24 @@ START_TEST(atom_head)
 	    "href=\"https://istio.io/\"/>\n"
 	    "  <author>\n    <name>The Istio Team</name>\n  </author>\n"
 	    "  <generator>relfeed</generator>\n  <entry>\n");
-	free(out);
-	fs_free(&fs);
-}
-END_TEST
-
-START_TEST(atom_empty)
-{
-	struct feed_info info = INFO;
-	struct feedset	 fs = { 0 };
-	char		*out;
-
-	info.description = NULL;
-	info.language = NULL;
-	info.author = NULL;
-	out = atom(&info, &fs);
-	HAS(out, "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
-	HASNT(out, "subtitle");
-	HAS(out, "<updated>1970-01-01T00:00:00Z</updated>");
-	/* RFC 4287 4.1.1: the feed itself needs an author. */
-	HAS(out, "<author>\n    <name>Istio releases</name>\n  </author>");
-	HASNT(out, "<entry>");
-	free(out);
 }
 END_TEST
 
 START_TEST(atom_entry)
 {
-	struct feedset	 fs = { 0 };
 	struct entry	*e;
-	char		*out;
 
-	e = add(&fs, "Istio 1.2 & more", "https://istio.io/a/", T0, 120);
+	e = add("Istio 1.2 & more", "https://istio.io/a/", T0, 120);
 	e->updated.sec = T0 + 86400;
 	e->updated.off = -420;
 	e->description = xstrdup("desc <b>");
 	e->html = xstrdup("<p>x ]]> y</p>");
 	strlist_push(&e->categories, "security & <ops>");
 	strlist_push(&e->authors, "Jane Doe <jane@istio.io>");
-	e = add(&fs, "b", "https://istio.io/b/", T0 - 3600, 0);
+	e = add("b", "https://istio.io/b/", T0 - 3600, 0);
 	e->id = xstrdup("tag:istio.io,2019:b");
 	e->summary = xstrdup("sum");
-	out = atom(&INFO, &fs);
+	atom();
 	HAS(out, "  <entry>\n"
 	    "    <id>https://istio.io/a/</id>\n"
 	    "    <title type=\"text\">Istio 1.2 &amp; more</title>\n"
@@ -458,48 +354,40 @@ START_TEST(atom_entry)
 	    "<p>x ]]> y</p>");
 	XPATH_EQ(out, "string(/a:feed/a:entry[1]/a:category/@term)",
 	    "security & <ops>");
-	free(out);
-	fs_free(&fs);
 }
 END_TEST
 
 START_TEST(atom_updated_not_before_published)
 {
-	struct feedset	 fs = { 0 };
 	struct entry	*e;
-	char		*out;
 
-	e = add(&fs, "a", "https://istio.io/a/", T0, 0);
+	e = add("a", "https://istio.io/a/", T0, 0);
 	e->updated.sec = T0 - 86400;
 	e->updated.off = 60;
-	e = add(&fs, "b", "https://istio.io/b/", 0, 0);
+	e = add("b", "https://istio.io/b/", 0, 0);
 	e->has_date = 0;
 	e->updated.sec = T0 - 7200;
-	out = atom(&INFO, &fs);
+	atom();
 	HAS(out, "    <updated>2019-06-18T08:00:00Z</updated>\n"
 	    "    <published>2019-06-18T08:00:00Z</published>\n");
 	/* No publish date: updated alone, as written. */
 	HAS(out, "    <updated>2019-06-18T06:00:00Z</updated>\n"
 	    "    <link");
-	ck_assert_int_eq(count(out, "<published>"), 1);
-	free(out);
-	fs_free(&fs);
+	ck_assert_uint_eq(support_count(out, "<published>"), 1);
 }
 END_TEST
 
 START_TEST(atom_authors)
 {
-	struct feed_info info = INFO;
-	struct feedset	 fs = { 0 };
 	struct entry	*e;
-	char		*out, *first_entry, *feed_author;
+	char		*first_entry, *feed_author;
 
-	e = add(&fs, "a", "https://istio.io/a/", T0, 0);
+	e = add("a", "https://istio.io/a/", T0, 0);
 	strlist_push(&e->authors, "jane@istio.io");
 	strlist_push(&e->authors, "Bob");
-	e = add(&fs, "b", "https://istio.io/b/", T0 - 60, 0);
+	e = add("b", "https://istio.io/b/", T0 - 60, 0);
 	strlist_push(&e->authors, "Carol");
-	out = atom(&INFO, &fs);
+	atom();
 	/* Every entry has an author: none at feed level. */
 	first_entry = strstr(out, "<entry>");
 	feed_author = strstr(out, "<author>");
@@ -509,35 +397,29 @@ START_TEST(atom_authors)
 	HAS(out, "    <author>\n      <name>jane@istio.io</name>\n"
 	    "      <email>jane@istio.io</email>\n    </author>\n"
 	    "    <author>\n      <name>Bob</name>\n    </author>\n");
-	ck_assert_int_eq(count(out, "<author>"), 3);
-	free(out);
+	ck_assert_uint_eq(support_count(out, "<author>"), 3);
 
-	add(&fs, "c", "https://istio.io/c/", T0 - 120, 0);
+	add("c", "https://istio.io/c/", T0 - 120, 0);
 	info.author = "The Istio Team <team@istio.io>";
-	out = atom(&info, &fs);
+	atom();
 	HAS(out, "  <author>\n    <name>The Istio Team</name>\n"
 	    "    <email>team@istio.io</email>\n  </author>\n"
 	    "  <generator>");
-	ck_assert_int_eq(count(out, "<author>"), 4);
+	ck_assert_uint_eq(support_count(out, "<author>"), 4);
 	XPATH_EQ(out, "string(count(/a:feed/a:entry[3]/a:author))", "0");
-	free(out);
-	fs_free(&fs);
 }
 END_TEST
 
 START_TEST(atom_text_survives)
 {
-	struct feed_info info = INFO;
-	struct feedset	 fs = { 0 };
 	struct entry	*e;
-	char		*out;
 
 	info.title = "R&D\x01 <\xc3\xa9>";
-	e = add(&fs, "\x1f" "A & B", "https://istio.io/a/?x=1&y=\"2\"", T0,
+	e = add("\x1f" "A & B", "https://istio.io/a/?x=1&y=\"2\"", T0,
 	    0);
 	e->html = xstrdup("<a href=\"x\">\x08]]></a>");
 	strlist_push(&e->categories, "\xc3\xa9t\xc3\xa9\x03");
-	out = atom(&info, &fs);
+	atom();
 	HAS(out, "<title type=\"text\">R&amp;D &lt;\xc3\xa9&gt;</title>");
 	HAS(out, "href=\"https://istio.io/a/?x=1&amp;y=&quot;2&quot;\"");
 	XPATH_EQ(out, "string(/a:feed/a:entry/a:title)", "A & B");
@@ -545,38 +427,56 @@ START_TEST(atom_text_survives)
 	    "<a href=\"x\">]]></a>");
 	XPATH_EQ(out, "string(/a:feed/a:entry/a:category/@term)",
 	    "\xc3\xa9t\xc3\xa9");
-	free(out);
-	fs_free(&fs);
 }
 END_TEST
 
 START_TEST(atom_newest_not_first)
 {
-	struct feedset	 fs = { 0 };
-	char		*out;
-
-	add(&fs, "old", "https://istio.io/old/", T0 - 86400, 0);
-	add(&fs, "new", "https://istio.io/new/", T0 + 60, 60);
-	add(&fs, "mid", "https://istio.io/mid/", T0, 0);
-	out = atom(&INFO, &fs);
+	add("old", "https://istio.io/old/", T0 - 86400, 0);
+	add("new", "https://istio.io/new/", T0 + 60, 60);
+	add("mid", "https://istio.io/mid/", T0, 0);
+	atom();
 	HAS(out, "  <updated>2019-06-18T09:01:00+01:00</updated>\n"
 	    "  <link rel=\"self\"");
-	free(out);
-	fs_free(&fs);
+}
+END_TEST
+
+/* No entries and no optional fields: what each format falls back to. */
+START_TEST(empty_defaults)
+{
+	info.description = NULL;
+	info.language = NULL;
+	info.author = NULL;
+	info.generator = NULL;
+	rss();
+	HAS(out, "<description>Istio releases</description>");
+	HASNT(out, "<language>");
+	HASNT(out, "<generator>");
+	/* No entries: nothing to date the feed by, and never the clock. */
+	HASNT(out, "lastBuildDate");
+	HASNT(out, "<item>");
+	HAS(out, "  <channel>\n    <title>Istio releases</title>\n");
+	atom();
+	HAS(out, "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
+	HASNT(out, "subtitle");
+	HASNT(out, "<generator>");
+	HAS(out, "<updated>1970-01-01T00:00:00Z</updated>");
+	/* RFC 4287 4.1.1: the feed itself needs an author. */
+	HAS(out, "<author>\n    <name>Istio releases</name>\n  </author>");
+	HASNT(out, "<entry>");
 }
 END_TEST
 
 START_TEST(deterministic)
 {
-	struct feedset	 fs = { 0 };
 	struct entry	*e;
 	char		*a, *b;
 	size_t		 alen, blen;
 
-	e = add(&fs, "a", "https://istio.io/a/", T0, 120);
+	e = add("a", "https://istio.io/a/", T0, 120);
 	e->html = xstrdup("<p>hi</p>");
 	strlist_push(&e->authors, "Jane");
-	add(&fs, "b", "https://istio.io/b/", T0 - 60, 0);
+	add("b", "https://istio.io/b/", T0 - 60, 0);
 	ck_assert_int_eq(feed_rss_write(&INFO, fs.v, fs.n, &a, &alen), 0);
 	ck_assert_int_eq(feed_rss_write(&INFO, fs.v, fs.n, &b, &blen), 0);
 	ck_assert_uint_eq(alen, blen);
@@ -589,40 +489,20 @@ START_TEST(deterministic)
 	ck_assert_int_eq(memcmp(a, b, alen), 0);
 	free(a);
 	free(b);
-	fs_free(&fs);
 }
 END_TEST
 
-/* The schema beside the repository, as the client scripts find it. */
-static char *
-schema_path(void)
-{
-	const char	*env = getenv("RELFEED_SRCDIR");
-	char		*p;
-
-	if (env != NULL) {
-		p = xasprintf("%s/../shared/schemas/atom.rng", env);
-		if (access(p, R_OK) == 0)
-			return p;
-		free(p);
-	}
-	if (access("/work/shared/schemas/atom.rng", R_OK) == 0)
-		return xstrdup("/work/shared/schemas/atom.rng");
-	return NULL;
-}
-
 START_TEST(atom_relaxng)
 {
-	struct feedset		 fs = { 0 };
 	struct entry		*e;
 	xmlRelaxNGParserCtxtPtr	 pctx;
 	xmlRelaxNGPtr		 schema;
 	xmlRelaxNGValidCtxtPtr	 vctx;
 	xmlDocPtr		 d;
-	char			*path, *out;
+	char			*path;
 	int			 k;
 
-	if ((path = schema_path()) == NULL) {
+	if ((path = support_shared_path("schemas/atom.rng")) == NULL) {
 		fputs("atom_relaxng: no atom.rng, skipped\n", stderr);
 		return;
 	}
@@ -633,31 +513,29 @@ START_TEST(atom_relaxng)
 	for (k = 0; k < 2; k++) {
 		/* k 0: the empty feed; k 1: every feature at once. */
 		if (k == 1) {
-			e = add(&fs, "a & <b>", "https://istio.io/a/", T0, 120);
+			e = add("a & <b>", "https://istio.io/a/", T0, 120);
 			e->id = xstrdup("tag:istio.io,2019:a");
 			e->description = xstrdup("d");
 			e->html = xstrdup("<p>x</p>");
 			strlist_push(&e->authors, "Jane <jane@istio.io>");
 			strlist_push(&e->categories, "security");
-			e = add(&fs, "b", "https://istio.io/b/", T0 - 60, 0);
+			e = add("b", "https://istio.io/b/", T0 - 60, 0);
 			e->summary = xstrdup("s");
-			e = add(&fs, "c", "https://istio.io/c/", 0, 0);
+			e = add("c", "https://istio.io/c/", 0, 0);
 			e->has_date = 0;
 		}
-		out = atom(&INFO, &fs);
+		atom();
 		d = xmlReadMemory(out, (int)strlen(out), NULL, NULL,
 		    XML_PARSE_NONET);
 		ck_assert_ptr_nonnull(d);
 		ck_assert_msg(xmlRelaxNGValidateDoc(vctx, d) == 0,
 		    "not valid Atom:\n%s", out);
 		xmlFreeDoc(d);
-		free(out);
 	}
 	xmlRelaxNGFreeValidCtxt(vctx);
 	xmlRelaxNGFree(schema);
 	xmlRelaxNGFreeParserCtxt(pctx);
 	free(path);
-	fs_free(&fs);
 }
 END_TEST
 
@@ -669,31 +547,26 @@ START_TEST(parse_back)
 	    "\"http://example.invalid/a.dtd\"><a>&x;</a>";
 	static const char ns[] = "<a><dc:b/></a>";
 
-	capture();
+	support_diag_capture();
 	ck_assert_int_eq(feed_parse_back("ok.xml", good, strlen(good)), 0);
 	ck_assert_int_eq(diag_errors(), 0);
 	ck_assert_int_eq(feed_parse_back("bad.xml", bad, strlen(bad)), -1);
-	fflush(diag_f);
-	ck_assert_msg(strncmp(diag_text, "bad.xml:2:", 10) == 0, "%s",
-	    diag_text);
-	ck_assert_msg(strstr(diag_text, ": error: output is not well-formed "
-	    "XML: Opening and ending tag mismatch: b line 2 and a\n") != NULL,
-	    "%s", diag_text);
+	ck_assert_msg(strncmp(support_diags(), "bad.xml:2:", 10) == 0, "%s",
+	    support_diags());
+	HAS(support_diags(), ": error: output is not well-formed XML: Opening "
+	    "and ending tag mismatch: b line 2 and a\n");
 	ck_assert_int_eq(diag_errors(), 1);
 	/* Nothing fetched: the undefined entity is only an error if the
 	 * DTD would have been read. */
 	ck_assert_int_eq(feed_parse_back("ext.xml", ext, strlen(ext)), 0);
 	ck_assert_int_eq(feed_parse_back("empty.xml", "", 0), -1);
-	fflush(diag_f);
-	ck_assert_msg(strstr(diag_text, "\nempty.xml:1:1: error: output is not "
-	    "well-formed XML: Document is empty\n") != NULL, "%s", diag_text);
+	HAS(support_diags(), "\nempty.xml:1:1: error: output is not "
+	    "well-formed XML: Document is empty\n");
 	ck_assert_int_eq(feed_parse_back("ns.xml", ns, strlen(ns)), -1);
-	fflush(diag_f);
-	ck_assert_msg(strstr(diag_text, "\nns.xml:1:") != NULL &&
-	    strstr(diag_text, "Namespace prefix dc on b is not defined\n") !=
-	    NULL, "%s", diag_text);
+	HAS(support_diags(), "\nns.xml:1:");
+	HAS(support_diags(), "Namespace prefix dc on b is not defined\n");
 	ck_assert_int_eq(diag_errors(), 3);
-	release();
+	support_diag_release();
 }
 END_TEST
 
@@ -747,65 +620,60 @@ END_TEST
 
 START_TEST(bad_input)
 {
-	struct feed_info info = INFO;
-	struct feedset	 fs = { 0 };
 	struct entry	*e;
-	char		*out = (char *)1;
+	char		*doc = (char *)1;
 	size_t		 len = 1;
 
-	capture();
+	support_diag_capture();
 	info.self_url = NULL;
-	ck_assert_int_eq(feed_rss_write(&info, fs.v, 0, &out, &len), -1);
-	ck_assert_ptr_null(out);
+	ck_assert_int_eq(feed_rss_write(&info, fs.v, 0, &doc, &len), -1);
+	ck_assert_ptr_null(doc);
 	ck_assert_uint_eq(len, 0);
-	ck_assert_int_eq(feed_atom_write(&info, fs.v, 0, &out, &len), -1);
-	e = add(&fs, "a", "https://istio.io/a/", T0, 0);
+	ck_assert_int_eq(feed_atom_write(&info, fs.v, 0, &doc, &len), -1);
+	e = add("a", "https://istio.io/a/", T0, 0);
 	free(e->permalink);
 	e->permalink = NULL;
-	ck_assert_int_eq(feed_atom_write(&INFO, fs.v, 1, &out, &len), -1);
-	ck_assert_ptr_null(out);
-	fflush(diag_f);
-	ck_assert_str_eq(diag_text,
+	ck_assert_int_eq(feed_atom_write(&INFO, fs.v, 1, &doc, &len), -1);
+	ck_assert_ptr_null(doc);
+	ck_assert_str_eq(support_diags(),
 	    "relfeed: error: RSS feed needs a title, a site URL and its own "
 	    "URL\n"
 	    "relfeed: error: Atom feed needs a title, a site URL and its own "
 	    "URL\n"
 	    "content/a.md: error: Atom feed entry needs a title and a "
 	    "permalink\n");
-	release();
-	fs_free(&fs);
+	support_diag_release();
 }
 END_TEST
 
 START_TEST(writer_failure)
 {
 	struct feedw	*fw;
-	char		*out = (char *)1;
+	char		*doc = (char *)1;
 	size_t		 len = 1;
 
 	/* Ending an element never started fails inside libxml2: the first
 	 * failure is kept, later calls do nothing, finish reports it. */
-	capture();
+	support_diag_capture();
 	fw = feedw_new("w.xml");
 	ck_assert_ptr_nonnull(fw);
 	feedw_end(fw);
 	feedw_elem(fw, "a", "b");
-	ck_assert_int_eq(feedw_finish(fw, &out, &len), -1);
-	ck_assert_ptr_null(out);
+	ck_assert_int_eq(feedw_finish(fw, &doc, &len), -1);
+	ck_assert_ptr_null(doc);
 	ck_assert_uint_eq(len, 0);
-	fflush(diag_f);
-	ck_assert_str_eq(diag_text,
+	ck_assert_str_eq(support_diags(),
 	    "w.xml: error: XML writer failed to end element\n");
-	release();
+	support_diag_release();
 
 	fw = feedw_new("ok.xml");
 	feedw_start(fw, "a");
 	feedw_attr(fw, "k", "v\x01<");
 	feedw_elem(fw, "b", "t\x02");
-	ck_assert_int_eq(feedw_finish(fw, &out, &len), 0);
-	ck_assert_str_eq(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	ck_assert_int_eq(feedw_finish(fw, &doc, &len), 0);
+	ck_assert_str_eq(doc, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<a k=\"v&lt;\">\n  <b>t</b>\n</a>\n");
-	free(out);
+	free(doc);
 }
 END_TEST
 
@@ -816,8 +684,8 @@ feed_suite(void)
 	TCase	*tc;
 
 	tc = tcase_create("rss");
+	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, rss_channel);
-	tcase_add_test(tc, rss_channel_defaults);
 	tcase_add_test(tc, rss_dates);
 	tcase_add_test(tc, rss_no_date);
 	tcase_add_test(tc, rss_guid);
@@ -828,8 +696,8 @@ feed_suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("atom");
+	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, atom_head);
-	tcase_add_test(tc, atom_empty);
 	tcase_add_test(tc, atom_entry);
 	tcase_add_test(tc, atom_updated_not_before_published);
 	tcase_add_test(tc, atom_authors);
@@ -839,6 +707,8 @@ feed_suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("common");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, empty_defaults);
 	tcase_add_test(tc, deterministic);
 	tcase_add_test(tc, parse_back);
 	tcase_add_loop_test(tc, author_email, 0,
@@ -852,13 +722,8 @@ feed_suite(void)
 int
 main(void)
 {
-	SRunner	*sr;
-	int	 failed;
+	int	rc = support_run(feed_suite());
 
-	sr = srunner_create(feed_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
 	xmlCleanupParser();
-	return failed == 0 ? 0 : 1;
+	return rc;
 }

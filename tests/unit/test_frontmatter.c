@@ -6,35 +6,7 @@
 
 #include "diag.h"
 #include "frontmatter.h"
-
-static FILE	*diagf;
-static char	*diagbuf;
-static size_t	 diaglen;
-
-static void
-setup(void)
-{
-	diag_reset();
-	diagf = open_memstream(&diagbuf, &diaglen);
-	diag_set_stream(diagf);
-}
-
-static void
-teardown(void)
-{
-	diag_set_stream(NULL);
-	fclose(diagf);
-	free(diagbuf);
-	diagbuf = NULL;
-}
-
-/* Everything reported so far. */
-static const char *
-diags(void)
-{
-	fflush(diagf);
-	return diagbuf;
-}
+#include "support.h"
 
 static enum fm_split_result
 split(const char *s, struct fm_split *sp)
@@ -58,7 +30,7 @@ START_TEST(split_plain)
 	ck_assert_int_eq(sp.yaml_line, 2);
 	ck_assert_uint_eq(sp.body_off, 17);
 	ck_assert_int_eq(sp.body_line, 4);
-	ck_assert_str_eq(diags(), "");
+	ck_assert_str_eq(support_diags(), "");
 }
 END_TEST
 
@@ -74,7 +46,7 @@ START_TEST(split_bom_crlf_blank_lines)
 	ck_assert_int_eq(sp.yaml_line, 4);
 	ck_assert_str_eq(s + sp.body_off, "b");
 	ck_assert_int_eq(sp.body_line, 6);
-	ck_assert_str_eq(diags(), "");
+	ck_assert_str_eq(support_diags(), "");
 }
 END_TEST
 
@@ -107,7 +79,7 @@ START_TEST(split_none)
 
 	for (i = 0; none[i] != NULL; i++)
 		ck_assert_int_eq(split(none[i], &sp), FM_SPLIT_NONE);
-	ck_assert_str_eq(diags(), "");
+	ck_assert_str_eq(support_diags(), "");
 	ck_assert_int_eq(diag_errors(), 0);
 }
 END_TEST
@@ -118,7 +90,7 @@ START_TEST(split_toml)
 
 	ck_assert_int_eq(split("+++\ntitle = \"x\"\n+++\n", &sp), FM_SPLIT_ERROR);
 	ck_assert_int_eq(split("\xef\xbb\xbf\n+++ \r\n", &sp), FM_SPLIT_ERROR);
-	ck_assert_str_eq(diags(),
+	ck_assert_str_eq(support_diags(),
 	    "p.md:1:1: error: TOML front matter ('+++') is not supported; "
 	    "write YAML between '---' lines\n"
 	    "p.md:2:1: error: TOML front matter ('+++') is not supported; "
@@ -135,7 +107,7 @@ START_TEST(split_json)
 	    FM_SPLIT_ERROR);
 	ck_assert_int_eq(split("\n\n  {\"title\": \"x\"}\n", &sp),
 	    FM_SPLIT_ERROR);
-	ck_assert_str_eq(diags(),
+	ck_assert_str_eq(support_diags(),
 	    "p.md:1:1: error: JSON front matter is not supported; "
 	    "write YAML between '---' lines\n"
 	    "p.md:3:3: error: JSON front matter is not supported; "
@@ -153,7 +125,7 @@ START_TEST(split_unterminated)
 	/* "----" and "--- x" do not close it. */
 	ck_assert_int_eq(split("---\na: 1\n----\n--- x\n", &sp),
 	    FM_SPLIT_ERROR);
-	ck_assert_str_eq(diags(),
+	ck_assert_str_eq(support_diags(),
 	    "p.md:2:1: error: unterminated front matter: no closing '---' "
 	    "line was found after this opening '---'\n"
 	    "p.md:1:1: error: unterminated front matter: no closing '---' "
@@ -198,7 +170,7 @@ START_TEST(parse_scalars_as_written)
 	ck_assert_int_eq(m->items[2]->col, 1);
 	ck_assert_ptr_null(fm_map_get(m, "missing"));
 	ck_assert_ptr_null(fm_map_get(v, "x"));
-	ck_assert_str_eq(diags(), "");
+	ck_assert_str_eq(support_diags(), "");
 	fm_node_free(m);
 }
 END_TEST
@@ -275,20 +247,19 @@ END_TEST
 
 START_TEST(parse_istio_indented_file)
 {
-	static const char *const path = "/work/shared/corpus/istio/releases/"
-	    "1.17.x/announcing-1.17.3/index.md";
-	char		 data[65536];
+	char		*path, *data;
 	size_t		 len;
 	struct fm_split	 sp;
 	struct fm_node	*m;
-	FILE		*f = fopen(path, "rb");
 
-	if (f == NULL) {
-		fprintf(stderr, "skipped: %s is absent\n", path);
+	path = support_shared_path("corpus/istio/releases/1.17.x/"
+	    "announcing-1.17.3/index.md");
+	if (path == NULL) {
+		fputs("skipped: the istio 1.17.3 announcement is absent\n",
+		    stderr);
 		return;
 	}
-	len = fread(data, 1, sizeof(data), f);
-	fclose(f);
+	data = support_read_file(path, &len);
 	ck_assert_int_eq(fm_split(path, data, len, &sp), FM_SPLIT_OK);
 	m = fm_parse(path, data + sp.yaml_off, sp.yaml_len, sp.yaml_line);
 	ck_assert_ptr_nonnull(m);
@@ -297,6 +268,8 @@ START_TEST(parse_istio_indented_file)
 	ck_assert_int_eq(fm_map_get(m, "release")->line, 7);
 	ck_assert_int_eq(fm_map_get(m, "release")->col, 11);
 	fm_node_free(m);
+	free(data);
+	free(path);
 }
 END_TEST
 
@@ -315,7 +288,7 @@ START_TEST(parse_empty)
 	ck_assert_uint_eq(m->n, 0);
 	fm_node_free(m);
 	fm_node_free(NULL);
-	ck_assert_str_eq(diags(), "");
+	ck_assert_str_eq(support_diags(), "");
 }
 END_TEST
 
@@ -338,7 +311,7 @@ expect_error(const char *s, const char *msg)
 	struct fm_node	*m = parse(s, 2);
 
 	ck_assert_ptr_null(m);
-	ck_assert_str_eq(diags(), msg);
+	ck_assert_str_eq(support_diags(), msg);
 	ck_assert_int_eq(diag_errors(), 1);
 }
 
@@ -502,7 +475,8 @@ frontmatter_suite(void)
 	TCase	*parse_tc = tcase_create("parse");
 	TCase	*err_tc = tcase_create("errors");
 
-	tcase_add_checked_fixture(split_tc, setup, teardown);
+	tcase_add_checked_fixture(split_tc, support_diag_capture,
+	    support_diag_release);
 	tcase_add_test(split_tc, split_plain);
 	tcase_add_test(split_tc, split_bom_crlf_blank_lines);
 	tcase_add_test(split_tc, split_dots_and_eof);
@@ -512,7 +486,8 @@ frontmatter_suite(void)
 	tcase_add_test(split_tc, split_unterminated);
 	suite_add_tcase(s, split_tc);
 
-	tcase_add_checked_fixture(parse_tc, setup, teardown);
+	tcase_add_checked_fixture(parse_tc, support_diag_capture,
+	    support_diag_release);
 	tcase_add_test(parse_tc, parse_scalars_as_written);
 	tcase_add_test(parse_tc, parse_collections);
 	tcase_add_test(parse_tc, parse_many_items);
@@ -522,7 +497,8 @@ frontmatter_suite(void)
 	tcase_add_test(parse_tc, parse_duplicate_last_wins);
 	suite_add_tcase(s, parse_tc);
 
-	tcase_add_checked_fixture(err_tc, setup, teardown);
+	tcase_add_checked_fixture(err_tc, support_diag_capture,
+	    support_diag_release);
 	tcase_add_test(err_tc, err_syntax);
 	tcase_add_test(err_tc, err_unclosed_quote);
 	tcase_add_test(err_tc, err_colon_in_value);
@@ -545,11 +521,5 @@ frontmatter_suite(void)
 int
 main(void)
 {
-	SRunner	*sr = srunner_create(frontmatter_suite());
-	int	 failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return support_run(frontmatter_suite());
 }

@@ -9,51 +9,23 @@
 
 #include "diag.h"
 #include "fsutil.h"
+#include "support.h"
 #include "util.h"
 
-static char	 dir[] = "/tmp/relfeed-fsutil-XXXXXX";
-static char	*diagtext;
-static size_t	 diaglen;
-static FILE	*diagf;
+static const char	*dir;
 
 static void
 setup(void)
 {
-	ck_assert_ptr_nonnull(mkdtemp(strcpy(dir, "/tmp/relfeed-fsutil-XXXXXX")));
-	diagf = open_memstream(&diagtext, &diaglen);
-	diag_set_stream(diagf);
-	diag_reset();
+	dir = support_tmpdir("fsutil");
+	support_diag_capture();
 }
 
 static void
 teardown(void)
 {
-	char	*cmd = xasprintf("rm -rf '%s'", dir);
-
-	ck_assert_int_eq(system(cmd), 0);
-	free(cmd);
-	diag_set_stream(NULL);
-	fclose(diagf);
-	free(diagtext);
-}
-
-static const char *
-diags(void)
-{
-	fflush(diagf);
-	return diagtext;
-}
-
-static void
-put(const char *rel, const char *text)
-{
-	char	*p = xasprintf("%s/%s", dir, rel);
-	FILE	*f = fopen(p, "w");
-
-	ck_assert_ptr_nonnull(f);
-	fputs(text, f);
-	fclose(f);
-	free(p);
+	support_tmpdir_remove();
+	support_diag_release();
 }
 
 static int
@@ -71,7 +43,7 @@ START_TEST(read_file_whole)
 	char	*p, *data;
 	size_t	 len;
 
-	put("a.md", "hello\0");
+	support_put("a.md", "hello\0");
 	p = xasprintf("%s/a.md", dir);
 	ck_assert_int_eq(fsutil_read_file(p, &data, &len), 0);
 	ck_assert_uint_eq(len, 5);
@@ -89,11 +61,11 @@ START_TEST(read_file_errors)
 	p = xasprintf("%s/missing.md", dir);
 	ck_assert_int_eq(fsutil_read_file(p, &data, &len), -1);
 	ck_assert_ptr_null(data);
-	ck_assert_ptr_nonnull(strstr(diags(), "missing.md: error: cannot open: "
+	ck_assert_ptr_nonnull(strstr(support_diags(), "missing.md: error: cannot open: "
 	    "No such file or directory"));
 	free(p);
 	ck_assert_int_eq(fsutil_read_file(dir, &data, &len), -1);
-	ck_assert_ptr_nonnull(strstr(diags(), "error: not a regular file"));
+	ck_assert_ptr_nonnull(strstr(support_diags(), "error: not a regular file"));
 	ck_assert_int_eq(diag_errors(), 2);
 }
 END_TEST
@@ -103,7 +75,7 @@ START_TEST(same_content)
 	char	*p = xasprintf("%s/f", dir);
 
 	ck_assert_int_eq(fsutil_same_content(p, "abc", 3), 0);
-	put("f", "abc");
+	support_put("f", "abc");
 	ck_assert_int_eq(fsutil_same_content(p, "abc", 3), 1);
 	ck_assert_int_eq(fsutil_same_content(p, "abd", 3), 0);
 	ck_assert_int_eq(fsutil_same_content(p, "abcd", 4), 0);
@@ -118,7 +90,7 @@ START_TEST(write_atomic_replaces)
 	struct stat	 st;
 	char		*p = xasprintf("%s/rss.xml", dir);
 
-	put("rss.xml", "old");
+	support_put("rss.xml", "old");
 	ck_assert_int_eq(fsutil_write_atomic(dir, "rss.xml", "new feed", 8), 0);
 	ck_assert_int_eq(fsutil_same_content(p, "new feed", 8), 1);
 	ck_assert_int_eq(stat(p, &st), 0);
@@ -137,13 +109,13 @@ START_TEST(write_atomic_failure_keeps_old)
 	 * directory stays, and the temporary file is removed. */
 	ck_assert_int_eq(mkdir(p, 0755), 0);
 	ck_assert_int_eq(fsutil_write_atomic(dir, "rss.xml", "x", 1), -1);
-	ck_assert_ptr_nonnull(strstr(diags(), "rss.xml: error: cannot rename"));
-	ck_assert_ptr_nonnull(strstr(diags(), "the previous file is unchanged"));
+	ck_assert_ptr_nonnull(strstr(support_diags(), "rss.xml: error: cannot rename"));
+	ck_assert_ptr_nonnull(strstr(support_diags(), "the previous file is unchanged"));
 	ck_assert_int_eq(count_files(), 1);
 	free(p);
 	p = xasprintf("%s/nodir", dir);
 	ck_assert_int_eq(fsutil_write_atomic(p, "rss.xml", "x", 1), -1);
-	ck_assert_ptr_nonnull(strstr(diags(), "cannot create a temporary file"));
+	ck_assert_ptr_nonnull(strstr(support_diags(), "cannot create a temporary file"));
 	free(p);
 }
 END_TEST
@@ -155,7 +127,7 @@ START_TEST(mkdirs_nested)
 	ck_assert_int_eq(fsutil_mkdirs(p), 0);
 	ck_assert_int_eq(fsutil_mkdirs(p), 0);		/* exists: fine */
 	ck_assert_int_eq(fsutil_check_writable_dir(p), 0);
-	put("file", "x");
+	support_put("file", "x");
 	f = xasprintf("%s/file/sub", dir);
 	ck_assert_int_eq(fsutil_mkdirs(f), -1);
 	ck_assert_int_eq(diag_errors(), 1);
@@ -175,15 +147,15 @@ START_TEST(scan_sorted_filtered)
 	free(p);
 	ck_assert_int_eq(mkdir(p = xasprintf("%s/dir.md", dir), 0755), 0);
 	free(p);
-	put("b/z.md", "");
-	put("b/a.markdown", "");
-	put("a.md", "");
-	put("B.md", "");
-	put(".hidden.md", "");
-	put(".git/x.md", "");
-	put("dir.md/inside.md", "");
-	put("image.png", "");
-	put("notes.md.bak", "");
+	support_put("b/z.md", "");
+	support_put("b/a.markdown", "");
+	support_put("a.md", "");
+	support_put("B.md", "");
+	support_put(".hidden.md", "");
+	support_put(".git/x.md", "");
+	support_put("dir.md/inside.md", "");
+	support_put("image.png", "");
+	support_put("notes.md.bak", "");
 	p = xasprintf("%s/a.md", dir);
 	q = xasprintf("%s/link.md", dir);
 	ck_assert_int_eq(symlink(p, q), 0);
@@ -197,7 +169,7 @@ START_TEST(scan_sorted_filtered)
 	ck_assert_str_eq(l.v[2], "b/a.markdown");
 	ck_assert_str_eq(l.v[3], "b/z.md");
 	ck_assert_str_eq(l.v[4], "dir.md/inside.md");
-	ck_assert_ptr_nonnull(strstr(diags(), "link.md: warning: symbolic "
+	ck_assert_ptr_nonnull(strstr(support_diags(), "link.md: warning: symbolic "
 	    "link not followed"));
 	strlist_clear(&l);
 }
@@ -209,25 +181,23 @@ START_TEST(scan_missing_root)
 	char		*p = xasprintf("%s/none", dir);
 
 	ck_assert_int_eq(fsutil_scan(p, &l), -1);
-	ck_assert_ptr_nonnull(strstr(diags(), "none: error: cannot read "
+	ck_assert_ptr_nonnull(strstr(support_diags(), "none: error: cannot read "
 	    "content directory: No such file or directory"));
-	put("f.md", "");
+	support_put("f.md", "");
 	free(p);
 	p = xasprintf("%s/f.md", dir);
 	ck_assert_int_eq(fsutil_scan(p, &l), -1);
-	ck_assert_ptr_nonnull(strstr(diags(), "is not a directory"));
+	ck_assert_ptr_nonnull(strstr(support_diags(), "is not a directory"));
 	ck_assert_uint_eq(l.n, 0);
 	free(p);
 }
 END_TEST
 
-int
-main(void)
+static Suite *
+fsutil_suite(void)
 {
 	Suite	*s = suite_create("fsutil");
 	TCase	*tc = tcase_create("fsutil");
-	SRunner	*sr;
-	int	 failed;
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, read_file_whole);
@@ -239,9 +209,11 @@ main(void)
 	tcase_add_test(tc, scan_sorted_filtered);
 	tcase_add_test(tc, scan_missing_root);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return s;
+}
+
+int
+main(void)
+{
+	return support_run(fsutil_suite());
 }

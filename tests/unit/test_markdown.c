@@ -1,14 +1,13 @@
 /* test_markdown.c: unit tests for markdown_render: HTML, links, summaries. */
 #include <check.h>
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "diag.h"
 #include "markdown.h"
 #include "shortcode.h"
+#include "support.h"
 #include "util.h"
 
 #define BASE	"https://istio.io/latest/"
@@ -243,132 +242,56 @@ START_TEST(test_too_large)
 {
 	struct render_opts	 opts = { BASE, PAGE, 0 };
 	size_t			 n = ((size_t)64 << 20) + 1;
-	char			*md, *h = (char *)1, *s = (char *)1, *d = NULL;
-	size_t			 dlen;
-	FILE			*f;
+	char			*md, *h = (char *)1, *s = (char *)1;
 
 	md = xmalloc(n);
 	memset(md, 'a', n);
-	f = open_memstream(&d, &dlen);
-	diag_set_stream(f);
-	diag_reset();
+	support_diag_capture();
 	ck_assert_int_eq(markdown_render("t.md", md, n, &opts, &h, &s), -1);
-	diag_set_stream(NULL);
-	fclose(f);
 	ck_assert_ptr_null(h);
 	ck_assert_ptr_null(s);
 	ck_assert_int_eq(diag_errors(), 1);
-	ck_assert_str_eq(d, "t.md: error: body is 67108865 bytes, more than "
-	    "the 67108864 the Markdown renderer accepts\n");
-	free(d);
+	ck_assert_str_eq(support_diags(), "t.md: error: body is 67108865 "
+	    "bytes, more than the 67108864 the Markdown renderer accepts\n");
+	support_diag_release();
 	free(md);
 }
 END_TEST
 
-static char *
-slurp(const char *path)
-{
-	struct buf	 b = { 0 };
-	char		 chunk[8192];
-	size_t		 n;
-	FILE		*f = fopen(path, "rb");
-
-	ck_assert_ptr_nonnull(f);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_add(&b, chunk, n);
-	fclose(f);
-	return buf_detach(&b);
-}
-
-/* Body after the second "---" line, or NULL without front matter. */
-static const char *
-split_body(const char *text, int *line)
-{
-	const char	*p = text, *nl;
-	int		 seen = 0;
-
-	*line = 1;
-	while (*p != '\0' && seen < 2) {
-		nl = strchr(p, '\n');
-		if (nl != NULL && (nl - p == 3 || (nl - p == 4 &&
-		    p[3] == '\r')) && strncmp(p, "---", 3) == 0)
-			seen++;
-		p = nl ? nl + 1 : p + strlen(p);
-		(*line)++;
-	}
-	return seen == 2 ? p : NULL;
-}
-
 /* Expand and render one corpus file: no error, no site-relative URL left,
  * no script. */
 static void
-render_file(const char *path, int *files)
+render_file(const char *path, const char *rel, const char *data, size_t len,
+    void *arg)
 {
 	struct render_opts	 opts = { BASE, PAGE, 0 };
-	char			*text, *md, *h, *s;
 	const char		*body;
-	size_t			 mdlen;
-	int			 line;
+	char			*md, *h, *s;
+	size_t			 bodylen, mdlen;
+	int			*files = arg, line;
 
-	text = slurp(path);
-	if ((body = split_body(text, &line)) != NULL) {
-		md = shortcode_expand(path, line, body, strlen(body), &mdlen);
-		ck_assert_ptr_nonnull(md);
-		ck_assert_int_eq(markdown_render(path, md, mdlen, &opts, &h,
-		    &s), 0);
-		ck_assert_msg(strstr(h, "href=\"/") == NULL &&
-		    strstr(h, "src=\"/") == NULL,
-		    "%s: a site-relative URL is left", path);
-		ck_assert_msg(strstr(h, "<script") == NULL, "%s", path);
-		(*files)++;
-		free(md);
-		free(h);
-		free(s);
-	}
-	free(text);
-}
-
-static void
-render_tree(const char *dir, int *files)
-{
-	DIR		*d = opendir(dir);
-	struct dirent	*de;
-	struct stat	 st;
-	char		*p;
-	size_t		 nlen;
-
-	ck_assert_ptr_nonnull(d);
-	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		p = xasprintf("%s/%s", dir, de->d_name);
-		ck_assert_int_eq(stat(p, &st), 0);
-		nlen = strlen(de->d_name);
-		if (S_ISDIR(st.st_mode))
-			render_tree(p, files);
-		else if (nlen > 3 && strcmp(de->d_name + nlen - 3, ".md") == 0)
-			render_file(p, files);
-		free(p);
-	}
-	closedir(d);
+	(void)rel;
+	if ((body = support_body(path, data, len, &bodylen, &line)) == NULL)
+		return;
+	md = shortcode_expand(path, line, body, bodylen, &mdlen);
+	ck_assert_ptr_nonnull(md);
+	ck_assert_int_eq(markdown_render(path, md, mdlen, &opts, &h, &s), 0);
+	ck_assert_msg(strstr(h, "href=\"/") == NULL &&
+	    strstr(h, "src=\"/") == NULL,
+	    "%s: a site-relative URL is left", path);
+	ck_assert_msg(strstr(h, "<script") == NULL, "%s", path);
+	(*files)++;
+	free(md);
+	free(h);
+	free(s);
 }
 
 START_TEST(test_corpus)
 {
-	const char	*dir = "/work/shared/corpus";
-	struct stat	 st;
-	FILE		*f;
-	int		 files = 0;
+	int	files = 0;
 
-	if (stat(dir, &st) == -1) {
-		printf("test_corpus: %s absent, skipped\n", dir);
+	if (support_walk_corpus(render_file, &files) == -1)
 		return;
-	}
-	f = fopen("/dev/null", "w");
-	diag_set_stream(f);
-	render_tree(dir, &files);
-	diag_set_stream(NULL);
-	fclose(f);
 	ck_assert_int_ge(files, 500);
 }
 END_TEST
@@ -403,13 +326,9 @@ markdown_suite(void)
 int
 main(void)
 {
-	SRunner	*sr = srunner_create(markdown_suite());
-	int	 failed;
+	int	rc = support_run(markdown_suite());
 
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
 	free(html);
 	free(summary);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return rc;
 }

@@ -1,36 +1,24 @@
 /* test_shortcode.c: unit tests for shortcode_expand, corpus included. */
 #include <check.h>
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "diag.h"
 #include "shortcode.h"
+#include "support.h"
 #include "util.h"
 
-static char	*diagtext;
-static size_t	 diaglen;
-
 /* Expand body (starting on file line body_line of "t.md"); the diagnostics
- * land in diagtext. Returns the output, which the caller frees. */
+ * are in support_diags(). Returns the output, which the caller frees. */
 static char *
 run(const char *body, int body_line)
 {
-	FILE	*f;
 	char	*out;
 	size_t	 outlen = 12345;
 
-	free(diagtext);
-	diagtext = NULL;
-	f = open_memstream(&diagtext, &diaglen);
-	ck_assert_ptr_nonnull(f);
-	diag_set_stream(f);
-	diag_reset();
+	support_diag_capture();
 	out = shortcode_expand("t.md", body_line, body, strlen(body), &outlen);
-	diag_set_stream(NULL);
-	fclose(f);
 	if (out != NULL) {
 		ck_assert_uint_eq(outlen, strlen(out));
 	}
@@ -44,7 +32,7 @@ expect(const char *body, int body_line, const char *want, const char *diags)
 
 	ck_assert_ptr_nonnull(out);
 	ck_assert_str_eq(out, want);
-	ck_assert_str_eq(diagtext, diags);
+	ck_assert_str_eq(support_diags(), diags);
 	ck_assert_int_eq(diag_errors(), 0);
 	free(out);
 }
@@ -261,7 +249,7 @@ expect_error(const char *body, int body_line, const char *diags)
 	char	*out = run(body, body_line);
 
 	ck_assert_ptr_null(out);
-	ck_assert_str_eq(diagtext, diags);
+	ck_assert_str_eq(support_diags(), diags);
 	ck_assert_int_eq(diag_errors(), 1);
 }
 
@@ -291,17 +279,11 @@ END_TEST
 START_TEST(test_nul_bytes)
 {
 	static const char	 body[] = "a\0{{< x >}}\0b";
-	FILE			*f;
 	char			*out;
 	size_t			 outlen;
 
-	free(diagtext);
-	diagtext = NULL;
-	f = open_memstream(&diagtext, &diaglen);
-	diag_set_stream(f);
+	support_diag_capture();
 	out = shortcode_expand("t.md", 1, body, sizeof(body) - 1, &outlen);
-	diag_set_stream(NULL);
-	fclose(f);
 	ck_assert_ptr_nonnull(out);
 	ck_assert_uint_eq(outlen, 4);
 	ck_assert_mem_eq(out, "a\0\0b", 5);
@@ -312,7 +294,6 @@ END_TEST
 START_TEST(test_many_tags)
 {
 	struct buf	 b = { 0 };
-	FILE		*f;
 	char		*out;
 	size_t		 outlen, i;
 
@@ -321,12 +302,8 @@ START_TEST(test_many_tags)
 		buf_adds(&b, "{{< a >}}");
 	for (i = 0; i < 100000; i++)
 		buf_adds(&b, "{{< /b >}}");
-	f = fopen("/dev/null", "w");
-	diag_set_stream(f);
-	diag_reset();
+	support_diag_capture();
 	out = shortcode_expand("t.md", 1, b.s, b.len, &outlen);
-	diag_set_stream(NULL);
-	fclose(f);
 	ck_assert_ptr_nonnull(out);
 	ck_assert_str_eq(out, "");
 	ck_assert_int_eq(diag_warnings(), 200000);
@@ -348,8 +325,8 @@ START_TEST(test_search_depth)
 	buf_adds(&b, "x{{< /t >}}");
 	out = run(b.s, 1);
 	ck_assert_str_eq(out, "x");
-	ck_assert_ptr_nonnull(strstr(diagtext, "t.md:1:1: warning: shortcode "
-	    "'t' removed, its inner text kept\n"));
+	ck_assert_ptr_nonnull(strstr(support_diags(), "t.md:1:1: warning: "
+	    "shortcode 't' removed, its inner text kept\n"));
 	free(out);
 	buf_free(&b);
 	buf_adds(&b, "{{< t >}}");
@@ -358,131 +335,55 @@ START_TEST(test_search_depth)
 	buf_adds(&b, "x{{< /t >}}");
 	out = run(b.s, 1);
 	ck_assert_str_eq(out, "x");
-	ck_assert_ptr_nonnull(strstr(diagtext, "t.md:1:1: warning: shortcode "
-	    "'t' removed (no template for it)\n"));
-	ck_assert_ptr_nonnull(strstr(diagtext, "t.md:1:587: warning: closing "
-	    "shortcode '/t' removed (no opening tag for it)\n"));
+	ck_assert_ptr_nonnull(strstr(support_diags(), "t.md:1:1: warning: "
+	    "shortcode 't' removed (no template for it)\n"));
+	ck_assert_ptr_nonnull(strstr(support_diags(), "t.md:1:587: warning: "
+	    "closing shortcode '/t' removed (no opening tag for it)\n"));
 	free(out);
 	buf_free(&b);
 }
 END_TEST
 
-static size_t
-count_str(const char *s, const char *needle)
-{
-	size_t	n = 0;
+struct corpus_counts {
+	int	files, tags;
+};
 
-	while ((s = strstr(s, needle)) != NULL) {
-		n++;
-		s += strlen(needle);
-	}
-	return n;
-}
-
-static char *
-slurp(const char *path)
-{
-	struct buf	 b = { 0 };
-	char		 chunk[8192];
-	size_t		 n;
-	FILE		*f = fopen(path, "rb");
-
-	ck_assert_ptr_nonnull(f);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_add(&b, chunk, n);
-	fclose(f);
-	return buf_detach(&b);
-}
-
-/* Body after the second "---" line and the file line it starts on, or
- * NULL when the file has no front matter. */
-static const char *
-split_body(const char *text, int *line)
-{
-	const char	*p = text;
-	int		 seen = 0;
-
-	*line = 1;
-	while (*p != '\0') {
-		const char *nl = strchr(p, '\n');
-		size_t	    n = nl ? (size_t)(nl - p) : strlen(p);
-
-		if ((n == 3 || (n == 4 && p[3] == '\r')) &&
-		    strncmp(p, "---", 3) == 0)
-			seen++;
-		p = nl ? nl + 1 : p + n;
-		(*line)++;
-		if (seen == 2)
-			return p;
-	}
-	return NULL;
-}
-
+/* Expand one corpus file's body: no error, and no shortcode left but the
+ * escaped ones, which come out as shortcodes. */
 static void
-expand_tree(const char *dir, int *files, int *tags)
+expand_file(const char *path, const char *rel, const char *data, size_t len,
+    void *arg)
 {
-	DIR		*d = opendir(dir);
-	struct dirent	*de;
-	struct stat	 st;
-	char		*p, *text, *out;
-	const char	*body;
-	size_t		 outlen, nlen;
-	int		 line;
+	struct corpus_counts	*c = arg;
+	const char		*body;
+	char			*out;
+	size_t			 bodylen, outlen;
+	int			 line;
 
-	ck_assert_ptr_nonnull(d);
-	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		p = xasprintf("%s/%s", dir, de->d_name);
-		ck_assert_int_eq(stat(p, &st), 0);
-		nlen = strlen(de->d_name);
-		if (S_ISDIR(st.st_mode))
-			expand_tree(p, files, tags);
-		else if (nlen > 3 &&
-		    strcmp(de->d_name + nlen - 3, ".md") == 0) {
-			text = slurp(p);
-			body = split_body(text, &line);
-			if (body != NULL) {
-				diag_reset();
-				out = shortcode_expand(p, line, body,
-				    strlen(body), &outlen);
-				ck_assert_msg(out != NULL, "%s: error", p);
-				ck_assert_int_eq(diag_errors(), 0);
-				*tags += diag_warnings();
-				ck_assert_msg(count_str(out, "{{<") +
-				    count_str(out, "{{%") ==
-				    count_str(body, "{{</*") +
-				    count_str(body, "{{%/*"),
-				    "%s: a shortcode is left", p);
-				(*files)++;
-				free(out);
-			}
-			free(text);
-		}
-		free(p);
-	}
-	closedir(d);
+	(void)rel;
+	if ((body = support_body(path, data, len, &bodylen, &line)) == NULL)
+		return;
+	diag_reset();
+	out = shortcode_expand(path, line, body, bodylen, &outlen);
+	ck_assert_msg(out != NULL, "%s: error", path);
+	ck_assert_int_eq(diag_errors(), 0);
+	c->tags += diag_warnings();
+	ck_assert_msg(support_count(out, "{{<") + support_count(out, "{{%") ==
+	    support_count(body, "{{</*") + support_count(body, "{{%/*"),
+	    "%s: a shortcode is left", path);
+	c->files++;
+	free(out);
 }
 
 START_TEST(test_corpus)
 {
-	const char	*dir = "/work/shared/corpus";
-	FILE		*f;
-	struct stat	 st;
-	int		 files = 0, tags = 0;
+	struct corpus_counts	 c = { 0, 0 };
 
-	if (stat(dir, &st) == -1) {
-		printf("test_corpus: %s absent, skipped\n", dir);
+	if (support_walk_corpus(expand_file, &c) == -1)
 		return;
-	}
-	f = fopen("/dev/null", "w");
-	diag_set_stream(f);
-	expand_tree(dir, &files, &tags);
-	diag_set_stream(NULL);
-	fclose(f);
-	ck_assert_int_ge(files, 500);
+	ck_assert_int_ge(c.files, 500);
 	/* relnote alone is used 282 times. */
-	ck_assert_int_ge(tags, 600);
+	ck_assert_int_ge(c.tags, 600);
 }
 END_TEST
 
@@ -519,12 +420,5 @@ shortcode_suite(void)
 int
 main(void)
 {
-	SRunner	*sr = srunner_create(shortcode_suite());
-	int	 failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	free(diagtext);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return support_run(shortcode_suite());
 }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "support.h"
 #include "url.h"
 
 #define N(a)	(sizeof(a) / sizeof((a)[0]))
@@ -287,11 +288,5 @@ url_suite(void)
 int
 main(void)
 {
-	SRunner	*sr = srunner_create(url_suite());
-	int	 nfail;
-
-	srunner_run_all(sr, CK_NORMAL);
-	nfail = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return nfail == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return support_run(url_suite());
 }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "support.h"
 #include "xmltext.h"
 
 #define N(a)	(sizeof(a) / sizeof((a)[0]))
@@ -248,11 +249,5 @@ xmltext_suite(void)
 int
 main(void)
 {
-	SRunner	*sr = srunner_create(xmltext_suite());
-	int	 nfail;
-
-	srunner_run_all(sr, CK_NORMAL);
-	nfail = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return nfail == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return support_run(xmltext_suite());
 }
