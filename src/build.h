@@ -6,17 +6,17 @@
 #include <stdio.h>
 #include "relfeed.h"
 
-enum build_cmd { CMD_BUILD, CMD_CHECK, CMD_LIST };
-
-#define FORMAT_RSS	0x1
-#define FORMAT_ATOM	0x2
+enum build_cmd { CMD_BUILD, CMD_CHECK, CMD_LIST, CMD_LINKS };
 
 /* Exit statuses (DESIGN.md): the pipeline returns one of these. */
 #define EXIT_CONTENT	1	/* content errors: nothing written */
 #define EXIT_USAGE	2	/* usage or configuration error */
 #define EXIT_SYSTEM	3	/* I/O, permissions, disk full */
 
-/* Everything a run needs; filled by the command line. Strings are borrowed. */
+struct config;
+
+/* Everything a run needs: the config file's settings with the command
+ * line's on top. Strings are borrowed. */
 struct build_opts {
 	enum build_cmd	 cmd;
 	const char	*content_dir;
@@ -27,6 +27,13 @@ struct build_opts {
 	const char	*description;	/* NULL: title */
 	const char	*language;	/* or NULL */
 	const char	*author;	/* NULL: title */
+	const char	*author_email;	/* or NULL */
+	const char	*hub;		/* WebSub hub URL, or NULL */
+	const char	*icon;		/* or NULL */
+	const char	*logo;		/* or NULL */
+	const char	*copyright;	/* or NULL */
+	int		 summary_only;	/* content_mode: summary */
+	const struct config *config;	/* shortcodes and named feeds, or NULL */
 	int		 tz_off;	/* minutes east for dates without a zone */
 	size_t		 limit;		/* 0: all */
 	int		 formats;	/* FORMAT_* bits */
@@ -35,7 +42,7 @@ struct build_opts {
 	int		 future;
 };
 
-/* Run one command. For CMD_LIST the lines go to out. Diagnostics go through
+/* Run one command. For CMD_LIST and CMD_LINKS the lines go to out. Diagnostics go through
  * diag.h. Returns an exit status: 0, EXIT_CONTENT, EXIT_USAGE or
  * EXIT_SYSTEM. Writes nothing unless every step before writing succeeded. */
 int	build_run(const struct build_opts *, FILE *out);

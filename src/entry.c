@@ -315,6 +315,31 @@ warn_duplicates(const struct loader *L)
 	free(refs);
 }
 
+/* Every top-level scalar as written, and every list of scalars joined
+ * with ", ", for templates ({page.KEY}). */
+static void
+keep_params(struct loader *L)
+{
+	const struct fm_node	*k, *v;
+	struct buf		 b = { 0 };
+	size_t			 i, j;
+
+	for (i = 0; i + 1 < L->map->n; i += 2) {
+		k = L->map->items[i];
+		v = L->map->items[i + 1];
+		if (v->kind == FM_MAP)
+			continue;
+		for (j = 0; v->kind == FM_SEQ && j < v->n; j++)
+			if (v->items[j]->kind == FM_SCALAR)
+				buf_printf(&b, "%s%s", b.len ? ", " : "",
+				    v->items[j]->text);
+		strlist_push(&L->e->params, k->text);
+		strlist_push(&L->e->params, v->kind == FM_SCALAR ? v->text :
+		    b.s ? b.s : "");
+		buf_free(&b);
+	}
+}
+
 static void
 map_keys(struct loader *L, const struct fm_split *sp)
 {
@@ -324,6 +349,7 @@ map_keys(struct loader *L, const struct fm_split *sp)
 	int			 b;
 
 	warn_duplicates(L);
+	keep_params(L);
 	map_title(L, sp->yaml_line - 1);
 	map_dates(L);
 	map_lists(L);

@@ -15,6 +15,17 @@ struct feed_info {
 	const char	*author;	/* feed-level author name, or NULL */
 	const char	*generator;	/* "relfeed", no version: output must not
 					 * change when only the binary does */
+	/* Site settings; NULL or "" is absent, and a feed with none of them
+	 * is byte for byte what it was before they existed. */
+	const char	*author_email;	/* the feed author's address: RSS
+					 * managingEditor, Atom author email,
+					 * JSON author url "mailto:" */
+	const char	*hub;		/* WebSub hub URL, in all three */
+	const char	*icon;		/* absolute URL of a small image */
+	const char	*logo;		/* absolute URL of a larger image */
+	const char	*copyright;	/* RSS copyright, Atom rights */
+	int		 summary_only;	/* entries carry their summary, not
+					 * their HTML */
 };
 
 /* Write RSS 2.0 (https://www.rssboard.org/rss-specification) with the
@@ -23,11 +34,20 @@ struct feed_info {
  * Sets *out (owned by the caller, NUL-terminated) and *outlen. The
  * document is parsed back before returning; diagnostics name it by
  * info->self_url. Returns 0 or -1 (reported; *out NULL). An item without
- * authors is given info->author, as Atom entries inherit the feed's. */
+ * authors is given the feed's (feed_author_of), as Atom entries inherit
+ * the feed's. The channel holds title, link, description, language,
+ * copyright, managingEditor (with author_email: feed_author_of), atom:link
+ * self and hub, generator, lastBuildDate, image (logo, else icon, with the
+ * title and site_url), then the items; with summary_only an item has its
+ * description but no content:encoded. */
 int	feed_rss_write(const struct feed_info *, struct entry *const *entries,
 	    size_t n, char **out, size_t *outlen);
 
-/* Write Atom 1.0 (RFC 4287), same contract as feed_rss_write. */
+/* Write Atom 1.0 (RFC 4287), same contract as feed_rss_write. The feed
+ * holds id, title, subtitle, updated, links self, alternate and hub, the
+ * author (feed_author_of, else the title) unless every entry has one,
+ * generator, icon, logo and rights; with summary_only an entry has its
+ * summary but no content. */
 int	feed_atom_write(const struct feed_info *, struct entry *const *entries,
 	    size_t n, char **out, size_t *outlen);
 
@@ -36,11 +56,14 @@ int	feed_atom_write(const struct feed_info *, struct entry *const *entries,
  * NUL-terminated, ending in a newline) holds UTF-8 JSON, indented by two
  * spaces, keys in a fixed order, so the bytes depend only on the input.
  * The feed has version, title, home_page_url (site_url), feed_url
- * (self_url), description and language when set, and authors: the feed's
- * author, else its title, as Atom's feed-level author. Each item has id
- * (a string: the explicit id, else the permalink), url, title,
- * content_html (the HTML, or when there is none content_text, as one of
- * the two is required), summary (feed_summary_of), date_published (only
+ * (self_url), description, icon (logo, else icon), favicon (icon) and
+ * language when set, authors: the feed's author (feed_author_of), else
+ * its title, as Atom's feed-level author, and hubs ([{"type": "WebSub",
+ * "url": hub}]) when set; copyright has no place in JSON Feed 1.1. Each
+ * item has id (a string: the explicit id, else the permalink), url,
+ * title, content_html (the HTML, or when there is none or summary_only is
+ * set content_text, the summary or "", as one of the two is required),
+ * summary (feed_summary_of), date_published (only
  * with a publish date) and date_modified (feed_entry_updated) in RFC
  * 3339, tags when it has categories and authors when it has any
  * ({"name"}, with "url": "mailto:..." when feed_author_email finds an
@@ -69,10 +92,22 @@ int	feed_author_email(const char *author, char **email, char **name);
  */
 
 /* Check what every writer needs: info has title, site_url and self_url,
- * each entry a title and a permalink. kind ("RSS", "Atom") names the feed
+ * an author_email that is set holds an address (feed_author_email), each
+ * entry has a title and a permalink. kind ("RSS", "Atom") names the feed
  * in messages. Returns 0, or -1 after reporting. */
 int		 feed_check_input(const char *kind, const struct feed_info *,
 		    struct entry *const *entries, size_t n);
+
+/* 1 if the optional setting s is present (not NULL, not ""), else 0. */
+int		 feed_is_set(const char *s);
+
+/* The feed-level author as text feed_author_email understands, newly
+ * allocated (the caller frees), or NULL when there is none: without
+ * author_email, info->author as given (NULL when unset); with it, "a@b
+ * (Name)", a@b from author_email and Name the name in info->author (all
+ * of it when it holds no address), else the title. info must have passed
+ * feed_check_input. */
+char		*feed_author_of(const struct feed_info *);
 
 /* The text a feed shows as an entry's summary: the front matter
  * description when set (what the author wrote), else the rendered summary,

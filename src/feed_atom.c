@@ -46,7 +46,8 @@ write_date(struct feedw *fw, const char *name, const struct rf_time *t)
 }
 
 static void
-write_entry(struct feedw *fw, const struct entry *e)
+write_entry(struct feedw *fw, const struct feed_info *info,
+    const struct entry *e)
 {
 	struct rf_time	 updated;
 	const char	*summary;
@@ -79,7 +80,7 @@ write_entry(struct feedw *fw, const struct entry *e)
 		feedw_text(fw, summary);
 		feedw_end(fw);
 	}
-	if (e->html != NULL) {
+	if (e->html != NULL && !info->summary_only) {
 		feedw_start(fw, "content");
 		feedw_attr(fw, "type", "html");
 		feedw_text(fw, e->html);
@@ -94,6 +95,7 @@ feed_atom_write(const struct feed_info *info, struct entry *const *entries,
 {
 	struct feedw	*fw = NULL;
 	struct rf_time	 newest;
+	char		*author = NULL;
 	size_t		 i;
 	int		 rc = -1, all_have_authors = n > 0;
 
@@ -101,6 +103,7 @@ feed_atom_write(const struct feed_info *info, struct entry *const *entries,
 	*outlen = 0;
 	if (feed_check_input("Atom", info, entries, n) < 0)
 		goto out;
+	author = feed_author_of(info);
 	if ((fw = feedw_new(info->self_url)) == NULL)
 		goto out;
 	feedw_start(fw, "feed");
@@ -124,19 +127,38 @@ feed_atom_write(const struct feed_info *info, struct entry *const *entries,
 	write_date(fw, "updated", &newest);
 	write_link(fw, "self", "application/atom+xml", info->self_url);
 	write_link(fw, "alternate", "text/html", info->site_url);
+	/* WebSub 4: the hub link has no media type. */
+	if (feed_is_set(info->hub)) {
+		feedw_start(fw, "link");
+		feedw_attr(fw, "rel", "hub");
+		feedw_attr(fw, "href", info->hub);
+		feedw_end(fw);
+	}
 	/* RFC 4287 4.1.1: a feed-level author unless every entry has one;
 	 * an empty feed gets one too. */
 	for (i = 0; i < n; i++)
 		if (entries[i]->authors.n == 0)
 			all_have_authors = 0;
 	if (!all_have_authors)
-		write_person(fw, info->author != NULL && info->author[0] !=
-		    '\0' ? info->author : info->title);
+		write_person(fw, author != NULL ? author : info->title);
 	if (info->generator != NULL)
 		feedw_elem(fw, "generator", info->generator);
+	/* atom:feed children interleave (RFC 4287 4.1.1); these come last
+	 * so a feed without them reads as it always did. */
+	if (feed_is_set(info->icon))
+		feedw_elem(fw, "icon", info->icon);
+	if (feed_is_set(info->logo))
+		feedw_elem(fw, "logo", info->logo);
+	if (feed_is_set(info->copyright)) {
+		feedw_start(fw, "rights");
+		feedw_attr(fw, "type", "text");
+		feedw_text(fw, info->copyright);
+		feedw_end(fw);
+	}
 	for (i = 0; i < n; i++)
-		write_entry(fw, entries[i]);
+		write_entry(fw, info, entries[i]);
 	rc = feedw_finish(fw, out, outlen);
 out:
+	free(author);
 	return rc;
 }

@@ -24,13 +24,23 @@ int
 feed_check_input(const char *kind, const struct feed_info *info,
     struct entry *const *entries, size_t n)
 {
-	size_t	i;
-	int	rc = -1;
+	char	*email = NULL, *name = NULL;
+	size_t	 i;
+	int	 rc = -1;
 
 	if (info->title == NULL || info->site_url == NULL ||
 	    info->self_url == NULL) {
 		diag_error(NULL, 0, 0, "%s feed needs a title, a site URL and "
 		    "its own URL", kind);
+		goto out;
+	}
+	/* RSS 2.0 managingEditor and RFC 4287 atom:email hold an address;
+	 * anything else would come out as the author's name. */
+	if (feed_is_set(info->author_email) &&
+	    !feed_author_email(info->author_email, &email, &name)) {
+		diag_error(NULL, 0, 0, "%s feed author e-mail \"%s\" is not an "
+		    "address (expected name@example.com)", kind,
+		    info->author_email);
 		goto out;
 	}
 	for (i = 0; i < n; i++) {
@@ -43,7 +53,48 @@ feed_check_input(const char *kind, const struct feed_info *info,
 	}
 	rc = 0;
 out:
+	free(email);
+	free(name);
 	return rc;
+}
+
+int
+feed_is_set(const char *s)
+{
+	return s != NULL && s[0] != '\0';
+}
+
+char *
+feed_author_of(const struct feed_info *info)
+{
+	char		*email = NULL, *name = NULL, *s = NULL;
+	char		*aemail = NULL, *aname = NULL;
+	const char	*nm;
+
+	if (!feed_is_set(info->author_email)) {
+		if (feed_is_set(info->author))
+			s = xstrdup(info->author);
+		goto out;
+	}
+	/* feed_check_input accepted it, so there is an address. */
+	if (!feed_author_email(info->author_email, &email, &name))
+		goto out;
+	nm = info->title;
+	if (feed_is_set(info->author)) {
+		if (!feed_author_email(info->author, &aemail, &aname))
+			nm = info->author;
+		else if (aname != NULL)
+			nm = aname;
+	}
+	/* The "a@b (Name)" form: feed_author_email splits it at the first
+	 * '(' and an address holds none, so any name survives the trip. */
+	s = xasprintf("%s (%s)", email, nm);
+out:
+	free(email);
+	free(name);
+	free(aemail);
+	free(aname);
+	return s;
 }
 
 const char *

@@ -121,7 +121,7 @@ new_author(struct jw *jw, const char *author)
 }
 
 static json_t *
-new_item(struct jw *jw, const struct entry *e)
+new_item(struct jw *jw, const struct feed_info *info, const struct entry *e)
 {
 	struct rf_time	 updated;
 	const char	*summary;
@@ -136,8 +136,9 @@ new_item(struct jw *jw, const struct entry *e)
 	put_string(jw, item, "url", e->permalink);
 	put_string(jw, item, "title", e->title);
 	summary = feed_summary_of(e);
-	/* JSON Feed 1.1: content_html or content_text must be present. */
-	if (e->html != NULL)
+	/* JSON Feed 1.1: content_html or content_text must be present;
+	 * summary_only keeps the HTML out, so the summary stands in. */
+	if (e->html != NULL && !info->summary_only)
 		put_string(jw, item, "content_html", e->html);
 	else
 		put_string(jw, item, "content_text", summary != NULL ?
@@ -198,8 +199,8 @@ feed_json_write(const struct feed_info *info, struct entry *const *entries,
     size_t n, char **out, size_t *outlen)
 {
 	struct jw	 jw = { NULL };
-	json_t		*root = NULL, *authors, *items;
-	char		*s = NULL;
+	json_t		*root = NULL, *authors, *hubs, *hub, *items;
+	char		*s = NULL, *author = NULL;
 	size_t		 i, len;
 	int		 rc = -1;
 
@@ -214,17 +215,32 @@ feed_json_write(const struct feed_info *info, struct entry *const *entries,
 	put_string(&jw, root, "feed_url", info->self_url);
 	if (info->description != NULL && info->description[0] != '\0')
 		put_string(&jw, root, "description", info->description);
+	/* JSON Feed 1.1: icon is the large image, favicon the small one. */
+	if (feed_is_set(info->logo))
+		put_string(&jw, root, "icon", info->logo);
+	else if (feed_is_set(info->icon))
+		put_string(&jw, root, "icon", info->icon);
+	if (feed_is_set(info->icon))
+		put_string(&jw, root, "favicon", info->icon);
 	if (info->language != NULL && info->language[0] != '\0')
 		put_string(&jw, root, "language", info->language);
+	author = feed_author_of(info);
 	authors = new_array(&jw, "authors");
 	append(&jw, authors, "authors", new_author(&jw,
-	    info->author != NULL && info->author[0] != '\0' ? info->author :
-	    info->title));
+	    author != NULL ? author : info->title));
 	put(&jw, root, "authors", authors);
+	if (feed_is_set(info->hub)) {
+		hubs = new_array(&jw, "hubs");
+		hub = new_object(&jw, "hubs");
+		put_string(&jw, hub, "type", "WebSub");
+		put_string(&jw, hub, "url", info->hub);
+		append(&jw, hubs, "hubs", hub);
+		put(&jw, root, "hubs", hubs);
+	}
 	/* JSON Feed 1.1: items is required, an empty array when empty. */
 	items = new_array(&jw, "items");
 	for (i = 0; i < n; i++)
-		append(&jw, items, "items", new_item(&jw, entries[i]));
+		append(&jw, items, "items", new_item(&jw, info, entries[i]));
 	put(&jw, root, "items", items);
 	if (jw.failed != NULL) {
 		diag_error(info->self_url, 0, 0, "JSON writer failed to add "
@@ -247,6 +263,7 @@ feed_json_write(const struct feed_info *info, struct entry *const *entries,
 	*outlen = len + 1;
 	rc = 0;
 out:
+	free(author);
 	free(s);
 	json_decref(root);
 	return rc;

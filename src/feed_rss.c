@@ -38,9 +38,10 @@ write_authors(struct feedw *fw, const struct strlist *authors)
 	}
 }
 
+/* feed_author is the feed's author text (feed_author_of), or NULL. */
 static void
 write_item(struct feedw *fw, const struct feed_info *info,
-    const struct entry *e)
+    const char *feed_author, const struct entry *e)
 {
 	struct strlist	 fallback = { 0 };
 	const char	*summary;
@@ -68,8 +69,8 @@ write_item(struct feedw *fw, const struct feed_info *info,
 	 * inherit the feed-level author. */
 	if (e->authors.n > 0)
 		write_authors(fw, &e->authors);
-	else if (info->author != NULL && info->author[0] != '\0') {
-		strlist_push(&fallback, info->author);
+	else if (feed_author != NULL) {
+		strlist_push(&fallback, feed_author);
 		write_authors(fw, &fallback);
 		strlist_clear(&fallback);
 	}
@@ -79,7 +80,7 @@ write_item(struct feedw *fw, const struct feed_info *info,
 		feedw_elem(fw, "description", summary);
 	/* Escaped text, not CDATA: a "]]>" in the HTML would end a CDATA
 	 * section early. */
-	if (e->html != NULL)
+	if (e->html != NULL && !info->summary_only)
 		feedw_elem(fw, "content:encoded", e->html);
 	feedw_end(fw);
 }
@@ -90,7 +91,8 @@ feed_rss_write(const struct feed_info *info, struct entry *const *entries,
 {
 	struct feedw	*fw = NULL;
 	struct rf_time	 newest;
-	char		 date[DATE_BUFSZ];
+	const char	*image;
+	char		*author = NULL, date[DATE_BUFSZ];
 	size_t		 i;
 	int		 rc = -1;
 
@@ -98,6 +100,7 @@ feed_rss_write(const struct feed_info *info, struct entry *const *entries,
 	*outlen = 0;
 	if (feed_check_input("RSS", info, entries, n) < 0)
 		goto out;
+	author = feed_author_of(info);
 	if ((fw = feedw_new(info->self_url)) == NULL)
 		goto out;
 	feedw_start(fw, "rss");
@@ -112,11 +115,24 @@ feed_rss_write(const struct feed_info *info, struct entry *const *entries,
 	    info->description[0] != '\0' ? info->description : info->title);
 	if (info->language != NULL && info->language[0] != '\0')
 		feedw_elem(fw, "language", info->language);
+	if (feed_is_set(info->copyright))
+		feedw_elem(fw, "copyright", info->copyright);
+	/* RSS 2.0: managingEditor is an address with the name after it,
+	 * the form feed_author_of gives when there is one. */
+	if (feed_is_set(info->author_email) && author != NULL)
+		feedw_elem(fw, "managingEditor", author);
 	feedw_start(fw, "atom:link");
 	feedw_attr(fw, "href", info->self_url);
 	feedw_attr(fw, "rel", "self");
 	feedw_attr(fw, "type", "application/rss+xml");
 	feedw_end(fw);
+	/* WebSub 4: a hub is advertised by an atom:link rel="hub" in RSS. */
+	if (feed_is_set(info->hub)) {
+		feedw_start(fw, "atom:link");
+		feedw_attr(fw, "href", info->hub);
+		feedw_attr(fw, "rel", "hub");
+		feedw_end(fw);
+	}
 	if (info->generator != NULL)
 		feedw_elem(fw, "generator", info->generator);
 	/* The newest entry's time, never the clock: an unchanged tree must
@@ -126,9 +142,22 @@ feed_rss_write(const struct feed_info *info, struct entry *const *entries,
 		date_format_rfc822(&newest, date);
 		feedw_elem(fw, "lastBuildDate", date);
 	}
+	/* RSS 2.0 image: url, title and link are required, and readers
+	 * show it as the channel's picture: the larger logo if there is
+	 * one. */
+	image = feed_is_set(info->logo) ? info->logo :
+	    feed_is_set(info->icon) ? info->icon : NULL;
+	if (image != NULL) {
+		feedw_start(fw, "image");
+		feedw_elem(fw, "url", image);
+		feedw_elem(fw, "title", info->title);
+		feedw_elem(fw, "link", info->site_url);
+		feedw_end(fw);
+	}
 	for (i = 0; i < n; i++)
-		write_item(fw, info, entries[i]);
+		write_item(fw, info, author, entries[i]);
 	rc = feedw_finish(fw, out, outlen);
 out:
+	free(author);
 	return rc;
 }

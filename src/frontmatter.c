@@ -342,6 +342,13 @@ out:
 struct fm_node *
 fm_parse(const char *path, const char *yaml, size_t len, int yaml_line)
 {
+	return fm_parse_doc(path, yaml, len, yaml_line, "front matter");
+}
+
+struct fm_node *
+fm_parse_doc(const char *path, const char *yaml, size_t len, int yaml_line,
+    const char *what)
+{
 	struct parser	 p;
 	struct fm_node	*root = NULL, *ret = NULL;
 	yaml_event_t	 ev;
@@ -375,8 +382,8 @@ fm_parse(const char *path, const char *yaml, size_t len, int yaml_line)
 		goto out;
 	if (ev.type != YAML_MAPPING_START_EVENT) {
 		mark_pos(&p, &ev.start_mark, &line, &col);
-		diag_error(path, line, col, "front matter must be a mapping "
-		    "of keys to values ('key: value' lines), not a %s",
+		diag_error(path, line, col, "%s must be a mapping of keys to "
+		    "values ('key: value' lines), not a %s", what,
 		    ev.type == YAML_SEQUENCE_START_EVENT ? "list" :
 		    "single value");
 		yaml_event_delete(&ev);
@@ -391,8 +398,8 @@ fm_parse(const char *path, const char *yaml, size_t len, int yaml_line)
 		goto out;
 	if (ev.type != YAML_STREAM_END_EVENT) {
 		mark_pos(&p, &ev.start_mark, &line, &col);
-		diag_error(path, line, col, "front matter must be one YAML "
-		    "document; a second one starts here");
+		diag_error(path, line, col, "%s must be one YAML document; "
+		    "a second one starts here", what);
 		yaml_event_delete(&ev);
 		goto out;
 	}

@@ -59,6 +59,11 @@ struct fm_node {
 struct fm_node	*fm_parse(const char *path, const char *yaml, size_t len,
 		    int yaml_line);
 
+/* fm_parse for any YAML document: what names it in messages ("relfeed.yaml"
+ * where fm_parse says "front matter"). */
+struct fm_node	*fm_parse_doc(const char *path, const char *yaml, size_t len,
+		    int yaml_line, const char *what);
+
 void		 fm_node_free(struct fm_node *);
 
 /* The value for key in a map (the last one when the key repeats), or NULL. */

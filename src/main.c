@@ -9,21 +9,29 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "build.h"
+#include "config.h"
 #include "date.h"
 #include "diag.h"
 #include "url.h"
+#include "validate.h"
 
 static const char usage_text[] =
 "usage: relfeed build [options] [CONTENT_DIR]   write the feeds\n"
 "       relfeed check [options] [CONTENT_DIR]   do everything build does, write nothing\n"
 "       relfeed list  [options] [CONTENT_DIR]   print the entries in feed order\n"
+"       relfeed links [options] [CONTENT_DIR]   print the <link> tags for a site's <head>\n"
+"       relfeed validate FILE...                check RSS 2.0, Atom 1.0, JSON Feed 1.1 files\n"
 "       relfeed --help | --version\n"
 "\n"
-"CONTENT_DIR defaults to \"content\". build writes OUT/rss.xml and OUT/atom.xml.\n"
+"CONTENT_DIR defaults to \"content\". build writes OUT/rss.xml, OUT/atom.xml\n"
+"(and OUT/feed.json with --format json), and OUT/NAME/... for the named feeds\n"
+"of the config file. Options override the config file.\n"
 "\n"
 "options:\n"
+"  -c, --config FILE       config file (default: ./relfeed.yaml when present)\n"
 "  -o, --output DIR        output directory (default: feeds)\n"
 "  -u, --base-url URL      the site's root URL, absolute http(s) (required)\n"
 "      --feed-url URL      URL the output directory is served at (default: base URL)\n"
@@ -33,7 +41,7 @@ static const char usage_text[] =
 "      --author NAME       feed author when an entry names none (default: the title)\n"
 "      --timezone ZONE     zone of dates written without one: UTC, +HH:MM, -HHMM\n"
 "  -n, --limit N           entries per feed after drafts/future are left out; 0: all\n"
-"  -f, --format LIST       comma-separated formats: rss, atom (default: rss,atom)\n"
+"  -f, --format LIST       comma-separated formats: rss, atom, json (default: rss,atom)\n"
 "      --now TIME          the time taken as now, RFC 3339 (default: the clock)\n"
 "      --drafts            include drafts\n"
 "      --future            include entries dated after now\n"
@@ -51,6 +59,7 @@ enum {
 };
 
 static const struct option longopts[] = {
+	{ "config",	 required_argument, NULL, 'c' },
 	{ "output",	 required_argument, NULL, 'o' },
 	{ "base-url",	 required_argument, NULL, 'u' },
 	{ "feed-url",	 required_argument, NULL, OPT_FEED_URL },
@@ -112,42 +121,81 @@ parse_limit(const char *s, size_t *out)
 	return 0;
 }
 
+/* relfeed validate FILE...: every file checked, exit 1 if any has errors. */
 static int
-parse_formats(const char *s, int *out)
+validate_main(int argc, char *argv[])
 {
-	const char	*p = s, *e;
-	size_t		 n;
+	int	i, rc = 0;
 
-	*out = 0;
-	while (*p != '\0') {
-		e = strchr(p, ',');
-		n = e ? (size_t)(e - p) : strlen(p);
-		if (n == 3 && strncmp(p, "rss", 3) == 0)
-			*out |= FORMAT_RSS;
-		else if (n == 4 && strncmp(p, "atom", 4) == 0)
-			*out |= FORMAT_ATOM;
-		else
-			return -1;
-		p += n;
-		if (*p == ',')
-			p++;
+	if (argc < 3)
+		return usage_error("%s", "validate needs at least one FILE");
+	for (i = 2; i < argc; i++)
+		if (validate_file(argv[i]) == -1)
+			rc = 1;
+	return rc;
+}
+
+/* What the command line did not say, the config file may. */
+static void
+apply_config(struct build_opts *o, const struct config *c, int has_limit,
+    int has_tz)
+{
+#define FROM_CONFIG(field, value) if (o->field == NULL) o->field = (value)
+	FROM_CONFIG(content_dir, c->content);
+	FROM_CONFIG(output_dir, c->output);
+	FROM_CONFIG(base_url, c->base_url);
+	FROM_CONFIG(feed_url, c->feed_url);
+	FROM_CONFIG(title, c->title);
+	FROM_CONFIG(description, c->description);
+	FROM_CONFIG(language, c->language);
+	FROM_CONFIG(author, c->author_name);
+	FROM_CONFIG(author_email, c->author_email);
+	FROM_CONFIG(hub, c->hub);
+	FROM_CONFIG(icon, c->icon);
+	FROM_CONFIG(logo, c->logo);
+	FROM_CONFIG(copyright, c->copyright);
+#undef FROM_CONFIG
+	if (!has_limit && c->has_limit)
+		o->limit = c->limit;
+	if (!has_tz && c->has_timezone)
+		o->tz_off = c->tz_off;
+	if (o->formats == 0)
+		o->formats = c->formats;
+	o->summary_only = c->has_content_mode &&
+	    c->content_mode == CONTENT_SUMMARY;
+	o->config = c;
+}
+
+/* -c FILE, else ./relfeed.yaml when it exists. */
+static const char *
+config_path(int argc, char *argv[])
+{
+	int	i;
+
+	for (i = 2; i < argc; i++) {
+		if ((strcmp(argv[i], "-c") == 0 ||
+		    strcmp(argv[i], "--config") == 0) && i + 1 < argc)
+			return argv[i + 1];
+		if (strncmp(argv[i], "--config=", 9) == 0)
+			return argv[i] + 9;
+		if (strncmp(argv[i], "-c", 2) == 0 && argv[i][2] != '\0')
+			return argv[i] + 2;
+		if (strcmp(argv[i], "--") == 0)
+			break;
 	}
-	return *out ? 0 : -1;
+	return access("relfeed.yaml", F_OK) == 0 ? "relfeed.yaml" : NULL;
 }
 
 int
 main(int argc, char *argv[])
 {
 	struct build_opts	 o;
+	struct config		*cfg = NULL;
 	struct rf_time		 now;
-	const char		*cmd, *now_arg = NULL;
-	int			 c;
+	const char		*cmd, *now_arg = NULL, *cpath;
+	int			 c, has_limit = 0, has_tz = 0, rc;
 
 	memset(&o, 0, sizeof(o));
-	o.output_dir = "feeds";
-	o.content_dir = "content";
-	o.formats = FORMAT_RSS | FORMAT_ATOM;
-
 	if (argc < 2)
 		return usage_error("%s", "no command given");
 	cmd = argv[1];
@@ -159,20 +207,25 @@ main(int argc, char *argv[])
 		print_version();
 		return 0;
 	}
+	if (strcmp(cmd, "validate") == 0)
+		return validate_main(argc, argv);
 	if (strcmp(cmd, "build") == 0)
 		o.cmd = CMD_BUILD;
 	else if (strcmp(cmd, "check") == 0)
 		o.cmd = CMD_CHECK;
 	else if (strcmp(cmd, "list") == 0)
 		o.cmd = CMD_LIST;
+	else if (strcmp(cmd, "links") == 0)
+		o.cmd = CMD_LINKS;
 	else
 		return usage_error("unknown command '%s' (expected build, "
-		    "check or list)", cmd);
+		    "check, list, links or validate)", cmd);
 
 	optind = 2;
-	while ((c = getopt_long(argc, argv, "o:u:t:n:f:qvhV", longopts,
+	while ((c = getopt_long(argc, argv, "c:o:u:t:n:f:qvhV", longopts,
 	    NULL)) != -1) {
 		switch (c) {
+		case 'c': break;	/* read by config_path() */
 		case 'o': o.output_dir = optarg; break;
 		case 'u': o.base_url = optarg; break;
 		case 't': o.title = optarg; break;
@@ -195,16 +248,19 @@ main(int argc, char *argv[])
 			if (date_parse_zone(optarg, &o.tz_off) == -1)
 				return usage_error("--timezone '%s': expected "
 				    "UTC or an offset such as +02:00", optarg);
+			has_tz = 1;
 			break;
 		case 'n':
 			if (parse_limit(optarg, &o.limit) == -1)
 				return usage_error("--limit '%s': expected a "
 				    "number, 0 for all", optarg);
+			has_limit = 1;
 			break;
 		case 'f':
-			if (parse_formats(optarg, &o.formats) == -1)
+			if (config_parse_formats(optarg, &o.formats) == -1)
 				return usage_error("--format '%s': expected a "
-				    "comma-separated list of rss, atom", optarg);
+				    "comma-separated list of rss, atom, json",
+				    optarg);
 			break;
 		default:
 			fputs("Try 'relfeed --help'.\n", stderr);
@@ -215,23 +271,37 @@ main(int argc, char *argv[])
 		o.content_dir = argv[optind++];
 	if (optind < argc)
 		return usage_error("unexpected argument '%s'", argv[optind]);
+	if ((cpath = config_path(argc, argv)) != NULL) {
+		if ((cfg = config_load(cpath)) == NULL)
+			return EXIT_USAGE;
+		apply_config(&o, cfg, has_limit, has_tz);
+	}
+	if (o.content_dir == NULL)
+		o.content_dir = "content";
+	if (o.output_dir == NULL)
+		o.output_dir = "feeds";
+	if (o.formats == 0)
+		o.formats = FORMAT_RSS | FORMAT_ATOM;
+	rc = EXIT_USAGE;
 	if (o.base_url == NULL)
-		return usage_error("%s", "no base URL: give --base-url, e.g. "
-		    "https://example.org/");
-	if (url_check_base(o.base_url) == -1)
-		return usage_error("--base-url '%s': expected an absolute "
-		    "http or https URL such as https://example.org/", o.base_url);
-	if (o.feed_url != NULL && url_check_base(o.feed_url) == -1)
-		return usage_error("--feed-url '%s': expected an absolute "
-		    "http or https URL", o.feed_url);
-	if (o.cmd != CMD_LIST && (o.title == NULL || *o.title == '\0'))
-		return usage_error("%s", "no feed title: give --title");
-	if (now_arg != NULL) {
-		if (date_parse(now_arg, 0, &now, NULL) == -1)
-			return usage_error("--now '%s': expected an RFC 3339 "
-			    "time such as 2024-01-31T12:00:00Z", now_arg);
-		o.now = now.sec;
-	} else
-		o.now = (int64_t)time(NULL);
-	return build_run(&o, stdout);
+		usage_error("%s", "no base URL: give --base-url, e.g. "
+		    "https://example.org/, or base_url in relfeed.yaml");
+	else if (url_check_base(o.base_url) == -1)
+		usage_error("--base-url '%s': expected an absolute http or "
+		    "https URL such as https://example.org/", o.base_url);
+	else if (o.feed_url != NULL && url_check_base(o.feed_url) == -1)
+		usage_error("--feed-url '%s': expected an absolute http or "
+		    "https URL", o.feed_url);
+	else if (o.cmd != CMD_LIST && (o.title == NULL || *o.title == '\0'))
+		usage_error("%s", "no feed title: give --title, or title in "
+		    "relfeed.yaml");
+	else if (now_arg != NULL && date_parse(now_arg, 0, &now, NULL) == -1)
+		usage_error("--now '%s': expected an RFC 3339 time such as "
+		    "2024-01-31T12:00:00Z", now_arg);
+	else {
+		o.now = now_arg != NULL ? now.sec : (int64_t)time(NULL);
+		rc = build_run(&o, stdout);
+	}
+	config_free(cfg);
+	return rc;
 }

@@ -54,6 +54,7 @@ entry_free(struct entry *e)
 	free(e->slug);
 	strlist_clear(&e->authors);
 	strlist_clear(&e->categories);
+	strlist_clear(&e->params);
 	free(e->body);
 	free(e->permalink);
 	free(e->html);

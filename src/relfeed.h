@@ -15,6 +15,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Feed formats, as bits: a run writes any set of them. */
+#define FORMAT_RSS	0x1
+#define FORMAT_ATOM	0x2
+#define FORMAT_JSON	0x4
+
 /* A growable list of owned strings. Zero-initialise to get an empty list. */
 struct strlist {
 	char	**v;
@@ -51,6 +56,8 @@ struct entry {
 	struct rf_time	 expiry;
 	int		 draft;		/* draft: true, or published: false */
 	int		 is_list_page;	/* _index.md without a publish date */
+	struct strlist	 params;	/* every top-level scalar of the front
+					 * matter as written: key, value, ... */
 
 	char		*body;		/* Markdown after the front matter */
 	size_t		 body_len;

@@ -20,7 +20,7 @@ fi
 "$relfeed" build --bogus 2>/dev/null; [ $? -eq 2 ] || bad "unknown option: expected exit 2"
 "$relfeed" build -u ftp://x/ -t T 2>/dev/null; [ $? -eq 2 ] || bad "ftp base: expected exit 2"
 "$relfeed" build -u / -t T 2>/dev/null; [ $? -eq 2 ] || bad "relative base: expected exit 2"
-"$relfeed" build -u https://x/ -t T --format json 2>/dev/null; [ $? -eq 2 ] || bad "json: expected 2"
+"$relfeed" build -u https://x/ -t T --format pdf 2>/dev/null; [ $? -eq 2 ] || bad "pdf: expected 2"
 "$relfeed" build -u https://x/ -t T --timezone Mars/Base 2>/dev/null; [ $? -eq 2 ] || bad "tz: expected 2"
 "$relfeed" build -u https://x/ -t T --now yesterday 2>/dev/null; [ $? -eq 2 ] || bad "now: expected 2"
 "$relfeed" build -u https://x/ -t T -o "$tmp/o" "$tmp/missing" 2>/dev/null; rc=$?

@@ -1,22 +1,30 @@
 #!/bin/bash
-# feeds/ must be what relfeed makes of content/ with scripts/sample-args.
+# feeds/ must be what relfeed makes of content/ with relfeed.yaml, and every
+# feed in it must pass the real clients.
 . "$(dirname "$0")/lib.bash"
-mapfile -t args < "$top/scripts/sample-args"
 cd "$top"
-"$relfeed" build -q "${args[@]}" -o "$tmp/feeds" content || bad "build failed"
-for f in rss.xml atom.xml; do
-	diff -u "feeds/$f" "$tmp/feeds/$f" >/dev/null ||
-		bad "feeds/$f is stale: run scripts/run and commit feeds/"
-done
+"$relfeed" build -q -c relfeed.yaml -o "$tmp/feeds" || bad "build failed"
+diff -r feeds "$tmp/feeds" >/dev/null ||
+	bad "feeds/ is stale: run scripts/run and commit feeds/ ($(diff -rq feeds "$tmp/feeds" | head -3))"
+[ -f "$tmp/feeds/rss.xml" ] && [ -f "$tmp/feeds/tags/security/atom.xml" ] &&
+	[ -f "$tmp/feeds/lines/1.10/feed.json" ] || bad "named feeds missing"
 # The sample content documents shortcodes, so literal ones are expected.
 export RELFEED_CHECK_ALLOW_SHORTCODE_TEXT=1
-n=$(grep -c '<item>' "$tmp/feeds/rss.xml")
-"$clients/check_feedparser.py" "$tmp/feeds/rss.xml" "$n" || bad "feedparser rejects rss.xml"
-"$clients/check_feedparser.py" "$tmp/feeds/atom.xml" "$n" || bad "feedparser rejects atom.xml"
-for f in rss.xml atom.xml; do
-	"$clients/check_sfeed.sh" "$tmp/feeds/$f" "$n"; rc=$?
-	[ $rc -eq 0 ] || [ $rc -eq 77 ] || bad "sfeed rejects $f"
-done
-"$clients/check_atom_rng.sh" "$tmp/feeds/atom.xml"; rc=$?
-[ $rc -eq 0 ] || [ $rc -eq 77 ] || bad "schema rejects atom.xml"
+while IFS= read -r f; do
+	case $f in
+	*.xml) n=$(grep -c '<item>\|<entry>' "$f") ;;
+	*.json) n=$(grep -c '"id":' "$f") ;;
+	esac
+	"$clients/check_feedparser.py" "$f" "$n" || bad "feedparser rejects $f"
+	case $f in
+	*.xml) "$clients/check_sfeed.sh" "$f" "$n"; rc=$?
+		[ $rc -eq 0 ] || [ $rc -eq 77 ] || bad "sfeed rejects $f" ;;
+	esac
+	case $f in
+	*atom.xml) "$clients/check_atom_rng.sh" "$f"; rc=$?
+		[ $rc -eq 0 ] || [ $rc -eq 77 ] || bad "schema rejects $f" ;;
+	esac
+	"$relfeed" validate "$f" > "$tmp/validate" 2>&1 || bad "relfeed validate: $(cat "$tmp/validate")"
+	[ -s "$tmp/validate" ] && bad "relfeed validate warns: $(cat "$tmp/validate")"
+done < <(find "$tmp/feeds" -type f | sort)
 exit $fail

@@ -19,7 +19,8 @@
 
 static const struct feed_info INFO = {
 	"Istio releases", "Release announcements", "https://istio.io/",
-	"https://istio.io/feeds/rss.xml", "en", "The Istio Team", "relfeed"
+	"https://istio.io/feeds/rss.xml", "en", "The Istio Team", "relfeed",
+	NULL, NULL, NULL, NULL, NULL, 0
 };
 
 struct feedset {
@@ -37,6 +38,17 @@ static void
 setup(void)
 {
 	info = INFO;
+}
+
+/* Every site setting at once. */
+static void
+set_all(void)
+{
+	info.author_email = "team@istio.io";
+	info.hub = "https://pubsubhubbub.appspot.com/";
+	info.icon = "https://istio.io/favicon.png";
+	info.logo = "https://istio.io/logo.png";
+	info.copyright = "Copyright 2019 Istio Authors";
 }
 
 static void
@@ -299,6 +311,138 @@ START_TEST(rss_newest_not_first)
 }
 END_TEST
 
+START_TEST(rss_site_settings)
+{
+	add("Istio 1.2", "https://istio.io/news/1.2/", T0, 120);
+	set_all();
+	rss();
+	/* The conventional RSS 2.0 channel order. */
+	HAS(out, "  <channel>\n"
+	    "    <title>Istio releases</title>\n"
+	    "    <link>https://istio.io/</link>\n"
+	    "    <description>Release announcements</description>\n"
+	    "    <language>en</language>\n"
+	    "    <copyright>Copyright 2019 Istio Authors</copyright>\n"
+	    "    <managingEditor>team@istio.io (The Istio Team)"
+	    "</managingEditor>\n"
+	    "    <atom:link href=\"https://istio.io/feeds/rss.xml\" "
+	    "rel=\"self\" type=\"application/rss+xml\"/>\n"
+	    "    <atom:link href=\"https://pubsubhubbub.appspot.com/\" "
+	    "rel=\"hub\"/>\n"
+	    "    <generator>relfeed</generator>\n"
+	    "    <lastBuildDate>Tue, 18 Jun 2019 10:00:00 +0200"
+	    "</lastBuildDate>\n"
+	    "    <image>\n"
+	    "      <url>https://istio.io/logo.png</url>\n"
+	    "      <title>Istio releases</title>\n"
+	    "      <link>https://istio.io/</link>\n"
+	    "    </image>\n"
+	    "    <item>\n");
+	/* The item without authors inherits the feed's, address and all. */
+	HAS(out, "      <author>team@istio.io (The Istio Team)</author>\n");
+	XPATH_EQ(out, "string(/rss/channel/a:link[@rel='hub']/@href)",
+	    "https://pubsubhubbub.appspot.com/");
+	HASNT(out, "favicon");
+}
+END_TEST
+
+START_TEST(rss_image)
+{
+	/* No entries: no lastBuildDate, the image follows the generator. */
+	info.icon = "https://istio.io/favicon.png";
+	rss();
+	HAS(out, "    <generator>relfeed</generator>\n"
+	    "    <image>\n"
+	    "      <url>https://istio.io/favicon.png</url>\n"
+	    "      <title>Istio releases</title>\n"
+	    "      <link>https://istio.io/</link>\n"
+	    "    </image>\n  </channel>\n");
+	info.icon = "";
+	info.logo = "https://istio.io/logo.png";
+	rss();
+	HAS(out, "<url>https://istio.io/logo.png</url>");
+	ck_assert_uint_eq(support_count(out, "<image>"), 1);
+	info.logo = "";
+	rss();
+	HASNT(out, "<image>");
+}
+END_TEST
+
+START_TEST(rss_managing_editor)
+{
+	struct entry	*e;
+
+	e = add("a", "https://istio.io/a/", T0, 0);
+	strlist_push(&e->authors, "Jane Doe <jane@istio.io>");
+	add("b", "https://istio.io/b/", T0 - 60, 0);
+	info.author_email = "mailto:team@istio.io";
+	rss();
+	HAS(out, "    <language>en</language>\n"
+	    "    <managingEditor>team@istio.io (The Istio Team)"
+	    "</managingEditor>\n    <atom:link");
+	/* An item's own author stays its own. */
+	HAS(out, "<author>jane@istio.io (Jane Doe)</author>");
+	HAS(out, "<author>team@istio.io (The Istio Team)</author>");
+	ck_assert_uint_eq(support_count(out, "<author>"), 2);
+
+	/* The setting's address wins over one in the author text; the
+	 * name stays. */
+	info.author = "Team (core) <old@istio.io>";
+	rss();
+	HAS(out, "<managingEditor>team@istio.io (Team (core))"
+	    "</managingEditor>");
+	HAS(out, "<author>team@istio.io (Team (core))</author>");
+	/* An author that is only an address, or none: the title names. */
+	info.author = "old@istio.io";
+	rss();
+	HAS(out, "<managingEditor>team@istio.io (Istio releases)<");
+	info.author = NULL;
+	info.author_email = "Ops <team@istio.io>";
+	rss();
+	HAS(out, "<managingEditor>team@istio.io (Istio releases)<");
+	HAS(out, "<author>team@istio.io (Istio releases)</author>");
+	info.author_email = "";
+	rss();
+	HASNT(out, "managingEditor");
+	ck_assert_uint_eq(support_count(out, "<author>"), 1);
+}
+END_TEST
+
+START_TEST(rss_summary_only)
+{
+	struct entry	*e;
+
+	e = add("a", "https://istio.io/a/", T0, 0);
+	e->summary = xstrdup("First paragraph");
+	e->html = xstrdup("<p>First paragraph</p><p>More</p>");
+	e = add("b", "https://istio.io/b/", T0 - 60, 0);
+	e->html = xstrdup("<p>No summary</p>");
+	info.summary_only = 1;
+	rss();
+	HAS(out, "      <description>First paragraph</description>\n"
+	    "    </item>\n");
+	HASNT(out, "content:encoded>");
+	HASNT(out, "More");
+	XPATH_EQ(out, "string(count(/rss/channel/item[2]/description))",
+	    "0");
+	info.summary_only = 0;
+	rss();
+	ck_assert_uint_eq(support_count(out, "<content:encoded>"), 2);
+}
+END_TEST
+
+START_TEST(rss_settings_text_survives)
+{
+	info.copyright = "\xc2\xa9 2019 R&D <x>\x01";
+	info.hub = "https://hub.example/?a=1&b=\"2\"\x02";
+	info.logo = "https://istio.io/l.png?a&b\x1b";
+	rss();
+	HAS(out, "<copyright>\xc2\xa9 2019 R&amp;D &lt;x&gt;</copyright>");
+	HAS(out, "href=\"https://hub.example/?a=1&amp;b=&quot;2&quot;\"");
+	HAS(out, "<url>https://istio.io/l.png?a&amp;b</url>");
+}
+END_TEST
+
 START_TEST(atom_head)
 {
 	add("a", "https://istio.io/a/", T0, 120);
@@ -441,6 +585,106 @@ START_TEST(atom_newest_not_first)
 }
 END_TEST
 
+START_TEST(atom_site_settings)
+{
+	add("a", "https://istio.io/a/", T0, 120);
+	set_all();
+	atom();
+	HAS(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">\n"
+	    "  <id>https://istio.io/feeds/rss.xml</id>\n"
+	    "  <title type=\"text\">Istio releases</title>\n"
+	    "  <subtitle type=\"text\">Release announcements</subtitle>\n"
+	    "  <updated>2019-06-18T10:00:00+02:00</updated>\n"
+	    "  <link rel=\"self\" type=\"application/atom+xml\" "
+	    "href=\"https://istio.io/feeds/rss.xml\"/>\n"
+	    "  <link rel=\"alternate\" type=\"text/html\" "
+	    "href=\"https://istio.io/\"/>\n"
+	    "  <link rel=\"hub\" href=\"https://pubsubhubbub.appspot.com/\"/>\n"
+	    "  <author>\n    <name>The Istio Team</name>\n"
+	    "    <email>team@istio.io</email>\n  </author>\n"
+	    "  <generator>relfeed</generator>\n"
+	    "  <icon>https://istio.io/favicon.png</icon>\n"
+	    "  <logo>https://istio.io/logo.png</logo>\n"
+	    "  <rights type=\"text\">Copyright 2019 Istio Authors</rights>\n"
+	    "  <entry>\n");
+	XPATH_EQ(out, "string(/a:feed/a:author/a:email)", "team@istio.io");
+	XPATH_EQ(out, "string(count(/a:feed/a:entry/a:author))", "0");
+
+	/* Each alone. */
+	info = INFO;
+	info.icon = "https://istio.io/favicon.png";
+	atom();
+	HAS(out, "  <generator>relfeed</generator>\n"
+	    "  <icon>https://istio.io/favicon.png</icon>\n  <entry>\n");
+	HASNT(out, "<logo>");
+	info = INFO;
+	info.logo = "https://istio.io/logo.png";
+	atom();
+	HAS(out, "  <generator>relfeed</generator>\n"
+	    "  <logo>https://istio.io/logo.png</logo>\n  <entry>\n");
+	HASNT(out, "<icon>");
+	info = INFO;
+	info.copyright = "CC BY 4.0 & more";
+	atom();
+	HAS(out, "  <generator>relfeed</generator>\n"
+	    "  <rights type=\"text\">CC BY 4.0 &amp; more</rights>\n"
+	    "  <entry>\n");
+	info = INFO;
+	info.hub = "https://hub.example/";
+	atom();
+	HAS(out, "href=\"https://istio.io/\"/>\n"
+	    "  <link rel=\"hub\" href=\"https://hub.example/\"/>\n"
+	    "  <author>\n    <name>The Istio Team</name>\n  </author>\n");
+	info = INFO;
+	info.author = NULL;
+	info.author_email = "team@istio.io";
+	atom();
+	HAS(out, "  <author>\n    <name>Istio releases</name>\n"
+	    "    <email>team@istio.io</email>\n  </author>\n");
+}
+END_TEST
+
+START_TEST(atom_author_email_rule)
+{
+	struct entry	*e;
+
+	/* RFC 4287 4.1.1: every entry has an author, so the feed needs
+	 * none; the address does not change that rule. */
+	e = add("a", "https://istio.io/a/", T0, 0);
+	strlist_push(&e->authors, "Jane");
+	info.author_email = "team@istio.io";
+	atom();
+	HASNT(out, "team@istio.io");
+	ck_assert_uint_eq(support_count(out, "<author>"), 1);
+}
+END_TEST
+
+START_TEST(atom_summary_only)
+{
+	struct entry	*e;
+
+	e = add("a", "https://istio.io/a/", T0, 0);
+	e->description = xstrdup("What the author wrote");
+	e->html = xstrdup("<p>Body</p>");
+	e = add("b", "https://istio.io/b/", T0 - 60, 0);
+	e->html = xstrdup("<p>No summary</p>");
+	info.summary_only = 1;
+	atom();
+	HAS(out, "    <summary type=\"text\">What the author wrote"
+	    "</summary>\n  </entry>\n");
+	HASNT(out, "<content");
+	HASNT(out, "Body");
+	/* RFC 4287 4.1.2: no content, so an alternate link, which every
+	 * entry has. */
+	XPATH_EQ(out, "string(count(/a:feed/a:entry[2]/*))", "5");
+	XPATH_EQ(out, "string(/a:feed/a:entry[2]/a:link/@rel)", "alternate");
+	info.summary_only = 0;
+	atom();
+	ck_assert_uint_eq(support_count(out, "<content type=\"html\">"), 2);
+}
+END_TEST
+
 /* No entries and no optional fields: what each format falls back to. */
 START_TEST(empty_defaults)
 {
@@ -464,6 +708,92 @@ START_TEST(empty_defaults)
 	/* RFC 4287 4.1.1: the feed itself needs an author. */
 	HAS(out, "<author>\n    <name>Istio releases</name>\n  </author>");
 	HASNT(out, "<entry>");
+}
+END_TEST
+
+/* A setting set to "" is no setting: the bytes are those of NULL. */
+START_TEST(empty_settings_are_absent)
+{
+	struct entry	*e;
+	char		*want;
+	int		 k;
+
+	e = add("a", "https://istio.io/a/", T0, 0);
+	e->html = xstrdup("<p>x</p>");
+	for (k = 0; k < 2; k++) {
+		info = INFO;
+		if (k == 0)
+			rss();
+		else
+			atom();
+		want = out;
+		out = NULL;
+		info.author_email = "";
+		info.hub = "";
+		info.icon = "";
+		info.logo = "";
+		info.copyright = "";
+		if (k == 0)
+			rss();
+		else
+			atom();
+		ck_assert_str_eq(out, want);
+		free(want);
+	}
+}
+END_TEST
+
+START_TEST(bad_author_email)
+{
+	char	*doc = (char *)1;
+	size_t	 len = 1;
+
+	support_diag_capture();
+	info.author_email = "The Team";
+	ck_assert_int_eq(feed_rss_write(&info, fs.v, 0, &doc, &len), -1);
+	ck_assert_ptr_null(doc);
+	ck_assert_uint_eq(len, 0);
+	info.author_email = "team@";
+	ck_assert_int_eq(feed_atom_write(&info, fs.v, 0, &doc, &len), -1);
+	ck_assert_ptr_null(doc);
+	ck_assert_str_eq(support_diags(),
+	    "relfeed: error: RSS feed author e-mail \"The Team\" is not an "
+	    "address (expected name@example.com)\n"
+	    "relfeed: error: Atom feed author e-mail \"team@\" is not an "
+	    "address (expected name@example.com)\n");
+	ck_assert_int_eq(diag_errors(), 2);
+	support_diag_release();
+}
+END_TEST
+
+START_TEST(author_of)
+{
+	char	*s;
+
+	ck_assert_ptr_null(feed_author_of(&(struct feed_info){ .title = "T",
+	    .author = "" }));
+	s = feed_author_of(&info);
+	ck_assert_str_eq(s, "The Istio Team");
+	free(s);
+	info.author = "Jane <jane@istio.io>";
+	s = feed_author_of(&info);
+	ck_assert_str_eq(s, "Jane <jane@istio.io>");
+	free(s);
+	info.author_email = " team@istio.io ";
+	s = feed_author_of(&info);
+	ck_assert_str_eq(s, "team@istio.io (Jane)");
+	free(s);
+	info.author = "\"Doe, Jane\" (x) <j@istio.io>";
+	s = feed_author_of(&info);
+	ck_assert_str_eq(s, "team@istio.io (\"Doe, Jane\" (x))");
+	free(s);
+	info.author = "<j@istio.io>";
+	s = feed_author_of(&info);
+	ck_assert_str_eq(s, "team@istio.io (Istio releases)");
+	free(s);
+	ck_assert_int_eq(feed_is_set(NULL), 0);
+	ck_assert_int_eq(feed_is_set(""), 0);
+	ck_assert_int_eq(feed_is_set(" "), 1);
 }
 END_TEST
 
@@ -510,8 +840,13 @@ START_TEST(atom_relaxng)
 	schema = xmlRelaxNGParse(pctx);
 	ck_assert_ptr_nonnull(schema);
 	vctx = xmlRelaxNGNewValidCtxt(schema);
-	for (k = 0; k < 2; k++) {
-		/* k 0: the empty feed; k 1: every feature at once. */
+	for (k = 0; k < 3; k++) {
+		/* k 0: the empty feed; k 1: every feature at once; k 2:
+		 * and every site setting too. */
+		if (k == 2) {
+			set_all();
+			info.summary_only = 1;
+		}
 		if (k == 1) {
 			e = add("a & <b>", "https://istio.io/a/", T0, 120);
 			e->id = xstrdup("tag:istio.io,2019:a");
@@ -693,6 +1028,11 @@ feed_suite(void)
 	tcase_add_test(tc, rss_summary_content);
 	tcase_add_test(tc, rss_text_survives);
 	tcase_add_test(tc, rss_newest_not_first);
+	tcase_add_test(tc, rss_site_settings);
+	tcase_add_test(tc, rss_image);
+	tcase_add_test(tc, rss_managing_editor);
+	tcase_add_test(tc, rss_summary_only);
+	tcase_add_test(tc, rss_settings_text_survives);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("atom");
@@ -704,11 +1044,17 @@ feed_suite(void)
 	tcase_add_test(tc, atom_text_survives);
 	tcase_add_test(tc, atom_newest_not_first);
 	tcase_add_test(tc, atom_relaxng);
+	tcase_add_test(tc, atom_site_settings);
+	tcase_add_test(tc, atom_author_email_rule);
+	tcase_add_test(tc, atom_summary_only);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("common");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, empty_defaults);
+	tcase_add_test(tc, empty_settings_are_absent);
+	tcase_add_test(tc, bad_author_email);
+	tcase_add_test(tc, author_of);
 	tcase_add_test(tc, deterministic);
 	tcase_add_test(tc, parse_back);
 	tcase_add_loop_test(tc, author_email, 0,

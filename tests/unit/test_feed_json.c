@@ -18,7 +18,8 @@
 
 static const struct feed_info INFO = {
 	"Istio releases", "Release announcements", "https://istio.io/",
-	SELF, "en", "The Istio Team", "relfeed"
+	SELF, "en", "The Istio Team", "relfeed", NULL, NULL, NULL, NULL, NULL,
+	0
 };
 
 struct feedset {
@@ -610,6 +611,225 @@ START_TEST(deterministic)
 }
 END_TEST
 
+START_TEST(site_settings)
+{
+	struct feed_info info = INFO;
+	struct feedset	 fs = { 0 };
+	struct entry	*e;
+	char		*out;
+
+	e = add(&fs, "a", "https://istio.io/a/", T0, 0);
+	e->html = xstrdup("<p>Body</p>");
+	e->summary = xstrdup("Sum");
+	info.author_email = "team@istio.io";
+	info.hub = "https://pubsubhubbub.appspot.com/";
+	info.icon = "https://istio.io/favicon.png";
+	info.logo = "https://istio.io/logo.png";
+	info.copyright = "Copyright 2019 Istio Authors";
+	out = jfeed(&info, &fs);
+	/* icon is JSON Feed's large image, favicon its small one; JSON
+	 * Feed 1.1 has no copyright. */
+	ck_assert_str_eq(out,
+	    "{\n"
+	    "  \"version\": \"https://jsonfeed.org/version/1.1\",\n"
+	    "  \"title\": \"Istio releases\",\n"
+	    "  \"home_page_url\": \"https://istio.io/\",\n"
+	    "  \"feed_url\": \"https://istio.io/feeds/feed.json\",\n"
+	    "  \"description\": \"Release announcements\",\n"
+	    "  \"icon\": \"https://istio.io/logo.png\",\n"
+	    "  \"favicon\": \"https://istio.io/favicon.png\",\n"
+	    "  \"language\": \"en\",\n"
+	    "  \"authors\": [\n"
+	    "    {\n"
+	    "      \"name\": \"The Istio Team\",\n"
+	    "      \"url\": \"mailto:team@istio.io\"\n"
+	    "    }\n"
+	    "  ],\n"
+	    "  \"hubs\": [\n"
+	    "    {\n"
+	    "      \"type\": \"WebSub\",\n"
+	    "      \"url\": \"https://pubsubhubbub.appspot.com/\"\n"
+	    "    }\n"
+	    "  ],\n"
+	    "  \"items\": [\n"
+	    "    {\n"
+	    "      \"id\": \"https://istio.io/a/\",\n"
+	    "      \"url\": \"https://istio.io/a/\",\n"
+	    "      \"title\": \"a\",\n"
+	    "      \"content_html\": \"<p>Body</p>\",\n"
+	    "      \"summary\": \"Sum\",\n"
+	    "      \"date_published\": \"2019-06-18T08:00:00Z\",\n"
+	    "      \"date_modified\": \"2019-06-18T08:00:00Z\"\n"
+	    "    }\n"
+	    "  ]\n"
+	    "}\n");
+	HASNT(out, "Copyright");
+	free(out);
+	fs_free(&fs);
+}
+END_TEST
+
+START_TEST(images)
+{
+	struct feed_info info = INFO;
+	struct feedset	 fs = { 0 };
+	json_t		*j;
+	char		*out;
+
+	info.icon = "https://istio.io/favicon.png";
+	out = jfeed(&info, &fs);
+	j = parse(out);
+	keys_eq(j, "version,title,home_page_url,feed_url,description,icon,"
+	    "favicon,language,authors,items");
+	STR_EQ(j, "icon", "https://istio.io/favicon.png");
+	STR_EQ(j, "favicon", "https://istio.io/favicon.png");
+	json_decref(j);
+	free(out);
+
+	info.icon = "";
+	info.logo = "https://istio.io/logo.png";
+	out = jfeed(&info, &fs);
+	j = parse(out);
+	keys_eq(j, "version,title,home_page_url,feed_url,description,icon,"
+	    "language,authors,items");
+	STR_EQ(j, "icon", "https://istio.io/logo.png");
+	json_decref(j);
+	free(out);
+}
+END_TEST
+
+START_TEST(author_email)
+{
+	struct feed_info info = INFO;
+	struct feedset	 fs = { 0 };
+	struct entry	*e;
+	json_t		*j, *a;
+	char		*out;
+
+	e = add(&fs, "a", "https://istio.io/a/", T0, 0);
+	strlist_push(&e->authors, "Jane");
+	add(&fs, "b", "https://istio.io/b/", T0 - 60, 0);
+	/* The setting's address wins over the author's; its name stays. */
+	info.author = "Team <old@istio.io>";
+	info.author_email = "mailto:team@istio.io";
+	out = jfeed(&info, &fs);
+	j = parse(out);
+	a = aget(j, "authors", 1);
+	keys_eq(json_array_get(a, 0), "name,url");
+	STR_EQ(json_array_get(a, 0), "name", "Team");
+	STR_EQ(json_array_get(a, 0), "url", "mailto:team@istio.io");
+	/* Items keep their own or inherit, as before. */
+	a = aget(json_array_get(aget(j, "items", 2), 0), "authors", 1);
+	keys_eq(json_array_get(a, 0), "name");
+	ck_assert_ptr_null(json_object_get(json_array_get(json_object_get(j,
+	    "items"), 1), "authors"));
+	json_decref(j);
+	free(out);
+
+	/* No author: the title names the address. */
+	info.author = NULL;
+	out = jfeed(&info, &fs);
+	j = parse(out);
+	a = aget(j, "authors", 1);
+	STR_EQ(json_array_get(a, 0), "name", "Istio releases");
+	STR_EQ(json_array_get(a, 0), "url", "mailto:team@istio.io");
+	json_decref(j);
+	free(out);
+	fs_free(&fs);
+}
+END_TEST
+
+START_TEST(summary_only)
+{
+	struct feed_info info = INFO;
+	struct feedset	 fs = { 0 };
+	struct entry	*e;
+	json_t		*j, *items, *it;
+	char		*out;
+
+	e = add(&fs, "a", "https://istio.io/a/", T0, 0);
+	e->description = xstrdup("What the author wrote");
+	e->summary = xstrdup("First paragraph");
+	e->html = xstrdup("<p>First paragraph</p><p>More</p>");
+	e = add(&fs, "b", "https://istio.io/b/", T0 - 60, 0);
+	e->html = xstrdup("<p>No summary</p>");
+	info.summary_only = 1;
+	out = jfeed(&info, &fs);
+	HASNT(out, "content_html");
+	HASNT(out, "<p>");
+	j = parse(out);
+	items = aget(j, "items", 2);
+	/* JSON Feed 1.1 requires content_html or content_text: the
+	 * summary is the text. */
+	it = json_array_get(items, 0);
+	keys_eq(it, "id,url,title,content_text,summary,date_published,"
+	    "date_modified");
+	STR_EQ(it, "content_text", "What the author wrote");
+	STR_EQ(it, "summary", "What the author wrote");
+	it = json_array_get(items, 1);
+	keys_eq(it, "id,url,title,content_text,date_published,"
+	    "date_modified");
+	STR_EQ(it, "content_text", "");
+	json_decref(j);
+	free(out);
+	fs_free(&fs);
+}
+END_TEST
+
+START_TEST(settings_empty_or_hostile)
+{
+	struct feed_info info = INFO;
+	struct feedset	 fs = { 0 };
+	json_t		*j;
+	char		*want, *out;
+
+	add(&fs, "a", "https://istio.io/a/", T0, 0);
+	want = jfeed(&info, &fs);
+	/* "" is no setting: the bytes are those of NULL. */
+	info.author_email = "";
+	info.hub = "";
+	info.icon = "";
+	info.logo = "";
+	info.copyright = "";
+	out = jfeed(&info, &fs);
+	ck_assert_str_eq(out, want);
+	free(out);
+	free(want);
+
+	info.hub = HOSTILE;
+	info.icon = HOSTILE;
+	info.logo = HOSTILE;
+	out = jfeed(&info, &fs);
+	j = parse(out);
+	STR_EQ(j, "icon", CLEANED);
+	STR_EQ(j, "favicon", CLEANED);
+	STR_EQ(json_array_get(aget(j, "hubs", 1), 0), "url", CLEANED);
+	json_decref(j);
+	free(out);
+	fs_free(&fs);
+}
+END_TEST
+
+START_TEST(bad_author_email)
+{
+	struct feed_info info = INFO;
+	struct feedset	 fs = { 0 };
+	char		*out = (char *)1;
+	size_t		 len = 1;
+
+	capture();
+	info.author_email = "team at istio.io";
+	ck_assert_int_eq(feed_json_write(&info, fs.v, 0, &out, &len), -1);
+	ck_assert_ptr_null(out);
+	ck_assert_uint_eq(len, 0);
+	fflush(diag_f);
+	ck_assert_str_eq(diag_text,
+	    "relfeed: error: JSON feed author e-mail \"team at istio.io\" is "
+	    "not an address (expected name@example.com)\n");
+	release();
+}
+END_TEST
+
 START_TEST(bad_input)
 {
 	struct feed_info info = INFO;
@@ -743,13 +963,19 @@ feed_json_suite(void)
 	tcase_add_test(tc, no_html);
 	tcase_add_test(tc, dates);
 	tcase_add_test(tc, authors);
+	tcase_add_test(tc, site_settings);
+	tcase_add_test(tc, images);
+	tcase_add_test(tc, author_email);
+	tcase_add_test(tc, summary_only);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("robust");
 	tcase_add_test(tc, hostile_text);
 	tcase_add_test(tc, hostile_address);
 	tcase_add_test(tc, deterministic);
+	tcase_add_test(tc, settings_empty_or_hostile);
 	tcase_add_test(tc, bad_input);
+	tcase_add_test(tc, bad_author_email);
 	tcase_add_test(tc, jansson_failure);
 	suite_add_tcase(s, tc);
 	return s;

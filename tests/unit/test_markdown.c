@@ -273,7 +273,7 @@ render_file(const char *path, const char *rel, const char *data, size_t len,
 	(void)rel;
 	if ((body = support_body(path, data, len, &bodylen, &line)) == NULL)
 		return;
-	md = shortcode_expand(path, line, body, bodylen, &mdlen);
+	md = shortcode_expand(path, line, body, bodylen, NULL, &mdlen);
 	ck_assert_ptr_nonnull(md);
 	ck_assert_int_eq(markdown_render(path, md, mdlen, &opts, &h, &s), 0);
 	ck_assert_msg(strstr(h, "href=\"/") == NULL &&
