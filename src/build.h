@@ -40,6 +40,8 @@ struct build_opts {
 	int64_t		 now;		/* seconds since the epoch */
 	int		 drafts;
 	int		 future;
+	int		 bundle_pages;	/* pages below a dated _index.md are
+					 * entries of their own */
 };
 
 /* Run one command. For CMD_LIST and CMD_LINKS the lines go to out. Diagnostics go through

@@ -160,14 +160,55 @@ check_unique_ids(const struct entry_list *l)
 	return rc;
 }
 
-int
-collect_entries(const struct build_opts *o, struct entry_list *out)
+/* A major release in Hugo's branch-bundle layout is a dated _index.md;
+ * the pages below it (change notes, upgrade notes) belong to it. dirs gets
+ * the directory of each such _index.md, with its trailing '/'. */
+static void
+bundle_dirs(const struct entry_list *all, struct strlist *dirs)
+{
+	const char	*base;
+	char		*dir;
+	size_t		 i;
+
+	for (i = 0; i < all->n; i++) {
+		base = strrchr(all->v[i]->relpath, '/');
+		if (base == NULL || !all->v[i]->has_date ||
+		    strncmp(base, "/_index.", 8) != 0)
+			continue;
+		dir = xstrndup(all->v[i]->relpath,
+		    (size_t)(base - all->v[i]->relpath) + 1);
+		strlist_push(dirs, dir);
+		free(dir);
+	}
+}
+
+/* 1 if e is below a bundle's directory without being its _index. */
+static int
+in_bundle(const struct entry *e, const struct strlist *dirs)
+{
+	size_t	i, n;
+
+	for (i = 0; i < dirs->n; i++) {
+		n = strlen(dirs->v[i]);
+		if (strncmp(e->relpath, dirs->v[i], n) == 0 &&
+		    strchr(e->relpath + n, '/') != NULL)
+			return 1;	/* in a subdirectory of the bundle */
+		if (strncmp(e->relpath, dirs->v[i], n) == 0 &&
+		    strncmp(e->relpath + n, "_index.", 7) != 0)
+			return 1;	/* a page beside the _index */
+	}
+	return 0;
+}
+
+/* Read every content file into all; returns 0 or an exit status. */
+static int
+load_all(const struct build_opts *o, struct entry_list *all)
 {
 	struct strlist	 files = { 0 };
 	struct entry	*e;
 	char		*path, *data;
 	size_t		 i, len;
-	int		 status = 0, errors_before = diag_errors();
+	int		 status = 0;
 
 	if (fsutil_scan(o->content_dir, &files) == -1)
 		status = EXIT_SYSTEM;
@@ -181,11 +222,7 @@ collect_entries(const struct build_opts *o, struct entry_list *out)
 		e = NULL;
 		switch (entry_load(path, files.v[i], data, len, o->tz_off, &e)) {
 		case ENTRY_OK:
-			if (is_published(o, e)) {
-				e->permalink = build_permalink(o->base_url, e);
-				entry_list_push(out, e);
-			} else
-				entry_free(e);
+			entry_list_push(all, e);
 			break;
 		case ENTRY_SKIP:
 			diag_note(path, "no front matter; not an announcement");
@@ -197,6 +234,36 @@ collect_entries(const struct build_opts *o, struct entry_list *out)
 		free(path);
 	}
 	strlist_clear(&files);
+	return status;
+}
+
+int
+collect_entries(const struct build_opts *o, struct entry_list *out)
+{
+	struct entry_list	 all = { 0 };
+	struct strlist		 bundles = { 0 };
+	struct entry		*e;
+	size_t			 i;
+	int			 status, errors_before = diag_errors();
+
+	status = load_all(o, &all);
+	if (!o->bundle_pages)
+		bundle_dirs(&all, &bundles);
+	for (i = 0; i < all.n; i++) {
+		e = all.v[i];
+		all.v[i] = NULL;
+		if (bundles.n > 0 && in_bundle(e, &bundles)) {
+			diag_note(e->path, "part of a release bundle; not an "
+			    "entry of its own (--bundle-pages makes it one)");
+			entry_free(e);
+		} else if (is_published(o, e)) {
+			e->permalink = build_permalink(o->base_url, e);
+			entry_list_push(out, e);
+		} else
+			entry_free(e);
+	}
+	free(all.v);
+	strlist_clear(&bundles);
 	if (check_unique_ids(out) == -1 && status == 0)
 		status = EXIT_CONTENT;
 	if (status == 0 && diag_errors() > errors_before)

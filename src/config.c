@@ -126,7 +126,7 @@ parse_shortcodes(struct loader *L, const char *key, const struct fm_node *v)
 /* The site keys, in the order the reference documents them. */
 enum key_type {
 	K_STRING, K_URL, K_PATH, K_COUNT, K_FORMATS, K_AUTHOR, K_TIMEZONE,
-	K_CONTENT_MODE, K_SHORTCODES, K_FEEDS
+	K_CONTENT_MODE, K_BOOL, K_SHORTCODES, K_FEEDS
 };
 
 static const struct site_key {
@@ -150,6 +150,7 @@ static const struct site_key {
 	{ "icon",	  K_STRING,	  offsetof(struct config, icon) },
 	{ "logo",	  K_STRING,	  offsetof(struct config, logo) },
 	{ "copyright",	  K_STRING,	  offsetof(struct config, copyright) },
+	{ "bundle_pages", K_BOOL,	  offsetof(struct config, bundle_pages) },
 	{ "shortcodes",	  K_SHORTCODES,	  0 },
 	{ "feeds",	  K_FEEDS,	  0 },
 };
@@ -178,6 +179,9 @@ parse_site_key(struct loader *L, const struct site_key *k,
 		return parse_timezone(L, k->name, v);
 	case K_CONTENT_MODE:
 		return parse_content_mode(L, k->name, v);
+	case K_BOOL:
+		return set_bool(L, k->name, v, (int *)(void *)((char *)L->c +
+		    k->off));
 	case K_SHORTCODES:
 		return parse_shortcodes(L, k->name, v);
 	case K_FEEDS:

@@ -61,6 +61,8 @@ struct config {
 	char			*icon;
 	char			*logo;
 	char			*copyright;
+	int			 bundle_pages;	/* pages below a dated _index.md
+						 * are entries of their own */
 	struct config_shortcode	*shortcodes;
 	size_t			 nshortcodes;
 	struct feed_spec	*feeds;

@@ -28,6 +28,8 @@ int		 set_url(struct loader *, const char *key,
 		    const struct fm_node *, char **dst);
 int		 set_path(struct loader *, const char *key,
 		    const struct fm_node *, char **dst);
+int		 set_bool(struct loader *, const char *key,
+		    const struct fm_node *, int *dst);
 int		 parse_count(struct loader *, const char *key,
 		    const struct fm_node *, size_t *);
 int		 parse_formats_node(struct loader *, const char *key,

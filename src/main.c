@@ -45,6 +45,7 @@ static const char usage_text[] =
 "      --now TIME          the time taken as now, RFC 3339 (default: the clock)\n"
 "      --drafts            include drafts\n"
 "      --future            include entries dated after now\n"
+"      --bundle-pages      pages below a dated _index.md are entries too\n"
 "  -q, --quiet             print nothing but errors\n"
 "  -v, --verbose           also name skipped files and unchanged feeds\n"
 "  -h, --help              print this help\n"
@@ -55,7 +56,7 @@ static const char usage_text[] =
 
 enum {
 	OPT_FEED_URL = 256, OPT_DESCRIPTION, OPT_LANGUAGE, OPT_AUTHOR,
-	OPT_TIMEZONE, OPT_NOW, OPT_DRAFTS, OPT_FUTURE
+	OPT_TIMEZONE, OPT_NOW, OPT_DRAFTS, OPT_FUTURE, OPT_BUNDLE_PAGES
 };
 
 static const struct option longopts[] = {
@@ -73,6 +74,7 @@ static const struct option longopts[] = {
 	{ "now",	 required_argument, NULL, OPT_NOW },
 	{ "drafts",	 no_argument,	    NULL, OPT_DRAFTS },
 	{ "future",	 no_argument,	    NULL, OPT_FUTURE },
+	{ "bundle-pages", no_argument,	    NULL, OPT_BUNDLE_PAGES },
 	{ "quiet",	 no_argument,	    NULL, 'q' },
 	{ "verbose",	 no_argument,	    NULL, 'v' },
 	{ "help",	 no_argument,	    NULL, 'h' },
@@ -161,6 +163,7 @@ apply_config(struct build_opts *o, const struct config *c, int has_limit,
 		o->tz_off = c->tz_off;
 	if (o->formats == 0)
 		o->formats = c->formats;
+	o->bundle_pages |= c->bundle_pages;
 	o->summary_only = c->has_content_mode &&
 	    c->content_mode == CONTENT_SUMMARY;
 	o->config = c;
@@ -236,6 +239,7 @@ main(int argc, char *argv[])
 		case OPT_NOW: now_arg = optarg; break;
 		case OPT_DRAFTS: o.drafts = 1; break;
 		case OPT_FUTURE: o.future = 1; break;
+		case OPT_BUNDLE_PAGES: o.bundle_pages = 1; break;
 		case 'q': diag_set_quiet(1); break;
 		case 'v': diag_set_verbose(1); break;
 		case 'h':
