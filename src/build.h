@@ -53,11 +53,4 @@ int	build_run(const struct build_opts *, FILE *out);
  * version descending, then relative path ascending. A total order. */
 int	build_entry_cmp(const struct entry *, const struct entry *);
 
-/* The permalink of e under base_url: the front matter url when given, else
- * the path under the content root with index.md/_index.md and the .md
- * suffix taken away, the last segment replaced by slug when given; always a
- * directory-style URL ending in '/' unless url says otherwise. Owned by
- * the caller. */
-char	*build_permalink(const char *base_url, const struct entry *e);
-
 #endif

@@ -3,9 +3,11 @@
 #include <string.h>
 
 #include "collect.h"
+#include "config.h"
 #include "diag.h"
 #include "entry.h"
 #include "fsutil.h"
+#include "permalink.h"
 #include "url.h"
 #include "util.h"
 #include "version.h"
@@ -49,46 +51,6 @@ cmp_entries(const void *a, const void *b)
 {
 	return build_entry_cmp(*(struct entry *const *)a,
 	    *(struct entry *const *)b);
-}
-
-char *
-build_permalink(const char *base_url, const struct entry *e)
-{
-	const char	*last;
-	char		*dir, *path, *out;
-	size_t		 n;
-
-	if (e->url != NULL)
-		return url_resolve(base_url, base_url, e->url);
-
-	/* releases/1.2.x/announcing-1.2/index.md -> releases/1.2.x/announcing-1.2
-	 * foo/bar.md -> foo/bar */
-	last = strrchr(e->relpath, '/');
-	last = last ? last + 1 : e->relpath;
-	if (strcmp(last, "index.md") == 0 || strcmp(last, "_index.md") == 0 ||
-	    strcmp(last, "index.markdown") == 0 ||
-	    strcmp(last, "_index.markdown") == 0)
-		n = (size_t)(last - e->relpath);
-	else {
-		const char *dot = strrchr(last, '.');
-		n = (size_t)((dot ? dot : last + strlen(last)) - e->relpath);
-	}
-	dir = xstrndup(e->relpath, n);
-	while (n > 0 && dir[n - 1] == '/')
-		dir[--n] = '\0';
-	if (e->slug != NULL) {
-		char *cut = strrchr(dir, '/');
-		if (cut != NULL)
-			cut[1] = '\0';
-		else
-			dir[0] = '\0';
-		path = xasprintf("%s%s/", dir, e->slug);
-	} else
-		path = n > 0 ? xasprintf("%s/", dir) : xstrdup("");
-	out = url_join(base_url, path);
-	free(dir);
-	free(path);
-	return out;
 }
 
 /* Whether e belongs in a feed at all, with a note or warning saying why not. */
@@ -206,10 +168,15 @@ load_all(const struct build_opts *o, struct entry_list *all)
 {
 	struct strlist	 files = { 0 };
 	struct entry	*e;
+	struct entry_opts eo;
 	char		*path, *data;
 	size_t		 i, len;
 	int		 status = 0;
 
+	eo.default_off = o->tz_off;
+	eo.date_keys = o->config ? &o->config->date_keys : NULL;
+	if (eo.date_keys != NULL && eo.date_keys->n == 0)
+		eo.date_keys = NULL;
 	if (fsutil_scan(o->content_dir, &files) == -1)
 		status = EXIT_SYSTEM;
 	for (i = 0; i < files.n; i++) {
@@ -220,7 +187,7 @@ load_all(const struct build_opts *o, struct entry_list *all)
 			continue;
 		}
 		e = NULL;
-		switch (entry_load(path, files.v[i], data, len, o->tz_off, &e)) {
+		switch (entry_load(path, files.v[i], data, len, &eo, &e)) {
 		case ENTRY_OK:
 			entry_list_push(all, e);
 			break;
@@ -257,7 +224,9 @@ collect_entries(const struct build_opts *o, struct entry_list *out)
 			    "entry of its own (--bundle-pages makes it one)");
 			entry_free(e);
 		} else if (is_published(o, e)) {
-			e->permalink = build_permalink(o->base_url, e);
+			e->permalink = permalink_make(o->base_url,
+			    o->config ? o->config->permalinks : NULL,
+			    o->config ? o->config->npermalinks : 0, e);
 			entry_list_push(out, e);
 		} else
 			entry_free(e);

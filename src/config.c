@@ -12,6 +12,7 @@
 #include "utf8.h"
 #include "frontmatter.h"
 #include "fsutil.h"
+#include "permalink.h"
 #include "shortcode.h"
 #include "url.h"
 #include "util.h"
@@ -123,10 +124,70 @@ parse_shortcodes(struct loader *L, const char *key, const struct fm_node *v)
 }
 
 
+/* dates: the front-matter keys a publish date is read from, first present
+ * wins, ":filename" for a Jekyll-style file name. */
+static int
+parse_dates(struct loader *L, const char *key, const struct fm_node *v)
+{
+	size_t	i;
+
+	if (parse_strings(L, key, v, &L->c->date_keys) == -1)
+		return -1;
+	for (i = 0; i < L->c->date_keys.n; i++)
+		if (L->c->date_keys.v[i][0] == ':' &&
+		    strcmp(L->c->date_keys.v[i], ":filename") != 0) {
+			bad(L, v, "'%s': unknown date source %s (expected a "
+			    "front-matter key or :filename)", key,
+			    diag_quote(0, L->c->date_keys.v[i],
+			    strlen(L->c->date_keys.v[i])));
+			return -1;
+		}
+	return 0;
+}
+
+/* permalinks: a mapping of top-level section to pattern. */
+static int
+parse_permalinks(struct loader *L, const char *key, const struct fm_node *v)
+{
+	struct config		*c = L->c;
+	const struct fm_node	*t;
+	size_t			 i;
+	int			 rc = 0;
+
+	if (v->kind != FM_MAP) {
+		bad(L, v, "'%s' must map sections to patterns such as "
+		    "/blog/:year/:slug/, not %s", key, kind_name(v));
+		return -1;
+	}
+	c->permalinks = xcalloc(v->n / 2 + 1, sizeof(*c->permalinks));
+	for (i = 0; i + 1 < v->n; i += 2) {
+		t = v->items[i + 1];
+		if (t->kind != FM_SCALAR) {
+			bad(L, t, "the permalink pattern of '%s' must be text, "
+			    "not %s", v->items[i]->text, kind_name(t));
+			rc = -1;
+			continue;
+		}
+		if (permalink_check(t->text) == -1) {
+			bad(L, t, "permalink pattern %s: expected a path "
+			    "starting with '/' made of text and :year, "
+			    ":month, :day, :section, :slug, :filename, :title",
+			    diag_quote(0, t->text, t->text_len));
+			rc = -1;
+			continue;
+		}
+		c->permalinks[c->npermalinks].section =
+		    xstrdup(v->items[i]->text);
+		c->permalinks[c->npermalinks].pattern = xstrdup(t->text);
+		c->npermalinks++;
+	}
+	return rc;
+}
+
 /* The site keys, in the order the reference documents them. */
 enum key_type {
 	K_STRING, K_URL, K_PATH, K_COUNT, K_FORMATS, K_AUTHOR, K_TIMEZONE,
-	K_CONTENT_MODE, K_BOOL, K_SHORTCODES, K_FEEDS
+	K_CONTENT_MODE, K_BOOL, K_DATES, K_PERMALINKS, K_SHORTCODES, K_FEEDS
 };
 
 static const struct site_key {
@@ -147,10 +208,12 @@ static const struct site_key {
 	{ "formats",	  K_FORMATS,	  0 },
 	{ "content_mode", K_CONTENT_MODE, 0 },
 	{ "hub",	  K_URL,	  offsetof(struct config, hub) },
-	{ "icon",	  K_STRING,	  offsetof(struct config, icon) },
-	{ "logo",	  K_STRING,	  offsetof(struct config, logo) },
+	{ "icon",	  K_URL,	  offsetof(struct config, icon) },
+	{ "logo",	  K_URL,	  offsetof(struct config, logo) },
 	{ "copyright",	  K_STRING,	  offsetof(struct config, copyright) },
 	{ "bundle_pages", K_BOOL,	  offsetof(struct config, bundle_pages) },
+	{ "dates",	  K_DATES,	  0 },
+	{ "permalinks",	  K_PERMALINKS,	  0 },
 	{ "shortcodes",	  K_SHORTCODES,	  0 },
 	{ "feeds",	  K_FEEDS,	  0 },
 };
@@ -182,6 +245,10 @@ parse_site_key(struct loader *L, const struct site_key *k,
 	case K_BOOL:
 		return set_bool(L, k->name, v, (int *)(void *)((char *)L->c +
 		    k->off));
+	case K_DATES:
+		return parse_dates(L, k->name, v);
+	case K_PERMALINKS:
+		return parse_permalinks(L, k->name, v);
 	case K_SHORTCODES:
 		return parse_shortcodes(L, k->name, v);
 	case K_FEEDS:
@@ -217,6 +284,12 @@ config_free(struct config *c)
 		free(c->shortcodes[i].text);
 	}
 	free(c->shortcodes);
+	strlist_clear(&c->date_keys);
+	for (i = 0; i < c->npermalinks; i++) {
+		free(c->permalinks[i].section);
+		free(c->permalinks[i].pattern);
+	}
+	free(c->permalinks);
 	config_free_feeds(c->feeds, c->nfeeds);
 	free(c);
 }
@@ -226,7 +299,7 @@ config_parse(const char *path, const char *dir, const char *text, size_t len)
 {
 	struct loader		 L;
 	struct fm_node		*root;
-	const struct fm_node	*k;
+	const struct fm_node	*k, *dup;
 	size_t			 i, j;
 	int			 known;
 
@@ -241,6 +314,12 @@ config_parse(const char *path, const char *dir, const char *text, size_t len)
 	L.c->path = xstrdup(path);
 	for (i = 0; i + 1 < root->n; i += 2) {
 		k = root->items[i];
+		if ((dup = fm_map_get(root, k->text)) != root->items[i + 1]) {
+			/* A second one would silently undo the first. */
+			bad(&L, k, "'%s' is given twice (again at line %d); "
+			    "give each key once", k->text, dup->line);
+			continue;
+		}
 		for (known = 0, j = 0; j < sizeof(site_keys) /
 		    sizeof(site_keys[0]); j++)
 			if (strcmp(k->text, site_keys[j].name) == 0) {
@@ -252,9 +331,6 @@ config_parse(const char *path, const char *dir, const char *text, size_t len)
 			bad(&L, k, "unknown key '%s' (see relfeed.yaml(5) for "
 			    "the keys)", k->text);
 	}
-	if (L.errors == 0 && L.c->base_url == NULL)
-		bad(&L, root, "no 'base_url': the site's absolute URL, such as "
-		    "https://example.org/, is required");
 	fm_node_free(root);
 	if (L.errors > 0) {
 		config_free(L.c);

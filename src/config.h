@@ -32,6 +32,12 @@ struct feed_spec {
 	struct feed_filter	 exclude;
 };
 
+/* A permalink pattern for the entries of one top-level section. */
+struct config_permalink {
+	char	*section;
+	char	*pattern;	/* "/blog/:year/:month/:day/:slug/" */
+};
+
 struct config_shortcode {
 	char	*name;
 	char	*text;
@@ -63,6 +69,9 @@ struct config {
 	char			*copyright;
 	int			 bundle_pages;	/* pages below a dated _index.md
 						 * are entries of their own */
+	struct strlist		 date_keys;	/* dates: sources in order */
+	struct config_permalink	*permalinks;
+	size_t			 npermalinks;
 	struct config_shortcode	*shortcodes;
 	size_t			 nshortcodes;
 	struct feed_spec	*feeds;

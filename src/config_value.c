@@ -92,32 +92,19 @@ set_path(struct loader *L, const char *key, const struct fm_node *v,
 	return 0;
 }
 
-/* YAML 1.1's spellings that people write: true/false, yes/no. */
 int
 set_bool(struct loader *L, const char *key, const struct fm_node *v, int *dst)
 {
-	static const char *const yes[] = { "true", "True", "TRUE", "yes",
-	    "Yes", "YES" };
-	static const char *const no[] = { "false", "False", "FALSE", "no",
-	    "No", "NO" };
-	const char	*s = scalar(L, key, v);
-	size_t		 i;
+	int	b = fm_bool(v);
 
-	if (s == NULL)
+	if (b == -1) {
+		bad(L, v, "'%s' must be true or false, not %s", key,
+		    v->kind == FM_SCALAR ? diag_quote(0, v->text, v->text_len) :
+		    kind_name(v));
 		return -1;
-	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
-		if (strcmp(s, yes[i]) == 0) {
-			*dst = 1;
-			return 0;
-		}
-		if (strcmp(s, no[i]) == 0) {
-			*dst = 0;
-			return 0;
-		}
 	}
-	bad(L, v, "'%s' must be true or false, not %s", key,
-	    diag_quote(0, s, strlen(s)));
-	return -1;
+	*dst = b;
+	return 0;
 }
 
 int

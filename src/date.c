@@ -345,3 +345,14 @@ date_format_rfc3339(const struct rf_time *t, char *buf)
 		snprintf(buf + n, DATE_BUFSZ - (size_t)n, "%c%02lld:%02lld",
 		    t->off < 0 ? '-' : '+', a / 60, a % 60);
 }
+
+void
+date_civil(const struct rf_time *t, int64_t *y, int *m, int *d)
+{
+	int64_t	local = t->sec + (int64_t)t->off * 60;
+	int64_t	days = local / 86400;
+
+	if (local % 86400 < 0)
+		days--;			/* floor, also before 1970 */
+	date_civil_from_days(days, y, m, d);
+}

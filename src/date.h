@@ -39,4 +39,7 @@ void	date_format_rfc3339(const struct rf_time *, char *buf);
 int64_t	date_days_from_civil(int64_t y, int m, int d);
 void	date_civil_from_days(int64_t days, int64_t *y, int *m, int *d);
 
+/* The calendar date of t in the offset it was written in. */
+void	date_civil(const struct rf_time *t, int64_t *y, int *m, int *d);
+
 #endif

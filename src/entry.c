@@ -17,7 +17,7 @@
 struct loader {
 	const char		*path;
 	const struct fm_node	*map;
-	int			 default_off;
+	const struct entry_opts	*opts;
 	int			 errors;
 	struct entry		*e;
 };
@@ -35,10 +35,6 @@ static const char *const author_keys[] = {
 static const char *const category_keys[] = {
 	"tags", "categories", "keywords", NULL
 };
-static const char *const true_words[] = { "true", "True", "TRUE", "yes",
-	"Yes", "YES", NULL };
-static const char *const false_words[] = { "false", "False", "FALSE", "no",
-	"No", "NO", NULL };
 static const char *const null_words[] = { "~", "null", "Null", "NULL", NULL };
 
 static int
@@ -76,17 +72,6 @@ is_absent(const struct fm_node *v)
 }
 
 /* 1 or 0 for a YAML boolean word, -1 for anything else. */
-static int
-bool_value(const struct fm_node *v)
-{
-	if (v->kind != FM_SCALAR)
-		return -1;
-	if (in_table(true_words, v->text))
-		return 1;
-	if (in_table(false_words, v->text))
-		return 0;
-	return -1;
-}
 
 /* The value of the first key of keys that is present, and which key. */
 static const struct fm_node *
@@ -133,7 +118,7 @@ date_value(struct loader *L, const char *key, const struct fm_node *v,
 		L->errors++;
 		return -1;
 	}
-	if (date_parse(v->text, L->default_off, t, &errcol) == 0)
+	if (date_parse(v->text, L->opts->default_off, t, &errcol) == 0)
 		return 0;
 	/* libyaml columns count characters, date_parse counts bytes; a
 	 * quoted value starts one column after its quote. */
@@ -148,25 +133,67 @@ date_value(struct loader *L, const char *key, const struct fm_node *v,
 	return -1;
 }
 
-/* publishdate and its aliases; a boolean `published` is Jekyll's flag. */
+/* The date at the start of a Jekyll-style name, "2019-06-18-slug.md" (or
+ * a bundle directory "2019-06-18-slug/index.md"), and the slug after it. */
+static int
+date_from_filename(struct loader *L)
+{
+	const char	*rel = L->e->relpath, *base, *end;
+	char		 date[11];
+	size_t		 n;
+
+	base = strrchr(rel, '/');
+	base = base ? base + 1 : rel;
+	if ((strncmp(base, "index.", 6) == 0 || strncmp(base, "_index.", 7) == 0)
+	    && base > rel + 1) {
+		for (end = base - 1; end > rel && end[-1] != '/'; end--)
+			;
+		n = (size_t)(base - 1 - end);
+		base = end;
+	} else
+		n = strcspn(base, ".");
+	if (n < 11 || base[10] != '-')
+		return -1;
+	memcpy(date, base, 10);
+	date[10] = '\0';
+	if (date_parse(date, L->opts->default_off, &L->e->published,
+	    NULL) == -1)
+		return -1;
+	if (L->e->slug == NULL && n > 11)
+		L->e->slug = xstrndup(base + 11, n - 11);
+	return 0;
+}
+
+/* The publish date from the first source present: by default publishdate
+ * and its aliases; a boolean `published` is Jekyll's flag, not a date. */
 static void
 map_dates(struct loader *L)
 {
 	const struct fm_node	*v;
-	const char		*const *k;
 	const char		*key;
 	struct entry		*e = L->e;
+	const struct strlist	*keys = L->opts->date_keys;
+	size_t			 i, n;
 
-	for (k = publish_keys; *k != NULL; k++) {
-		v = fm_map_get(L->map, *k);
+	n = keys ? keys->n : sizeof(publish_keys) / sizeof(publish_keys[0]) - 1;
+	for (i = 0; i < n; i++) {
+		key = keys ? keys->v[i] : publish_keys[i];
+		if (strcmp(key, ":filename") == 0) {
+			if (date_from_filename(L) == 0) {
+				e->has_date = 1;
+				break;
+			}
+			continue;
+		}
+		v = fm_map_get(L->map, key);
 		if (is_absent(v))
 			continue;
-		if (strcmp(*k, "published") == 0 && bool_value(v) != -1) {
-			if (bool_value(v) == 0)
+		if (strcmp(key, "published") == 0 && fm_bool(v) != -1) {
+			if (fm_bool(v) == 0)
 				e->draft = 1;
 			continue;
 		}
-		if (date_value(L, *k, v, &e->published) == 0)
+		if (date_value(L, key, v, &e->published) == 0)
 			e->has_date = 1;
 		break;
 	}
@@ -351,6 +378,7 @@ map_keys(struct loader *L, const struct fm_split *sp)
 	warn_duplicates(L);
 	keep_params(L);
 	map_title(L, sp->yaml_line - 1);
+	e->slug = text_value(L, "slug", fm_map_get(L->map, "slug"));
 	map_dates(L);
 	map_lists(L);
 	if ((v = first_present(L, summary_keys, &key)) != NULL)
@@ -358,11 +386,10 @@ map_keys(struct loader *L, const struct fm_split *sp)
 	e->subtitle = text_value(L, "subtitle", fm_map_get(L->map, "subtitle"));
 	e->release = text_value(L, "release", fm_map_get(L->map, "release"));
 	e->url = text_value(L, "url", fm_map_get(L->map, "url"));
-	e->slug = text_value(L, "slug", fm_map_get(L->map, "slug"));
 	e->id = text_value(L, "id", fm_map_get(L->map, "id"));
 	v = fm_map_get(L->map, "draft");
 	if (!is_absent(v)) {
-		if ((b = bool_value(v)) == -1 && v->kind != FM_SCALAR) {
+		if ((b = fm_bool(v)) == -1 && v->kind != FM_SCALAR) {
 			diag_error(L->path, v->line, v->col, "'draft' must be "
 			    "true or false, not %s", kind_name(v));
 			L->errors++;
@@ -388,7 +415,7 @@ is_list_file(const char *relpath)
 
 enum entry_load_result
 entry_load(const char *path, const char *relpath, const char *data,
-    size_t len, int default_off, struct entry **out)
+    size_t len, const struct entry_opts *opts, struct entry **out)
 {
 	enum entry_load_result	 rc = ENTRY_ERROR;
 	struct loader		 L = { 0 };
@@ -412,7 +439,7 @@ entry_load(const char *path, const char *relpath, const char *data,
 		goto out;
 	L.path = path;
 	L.map = map;
-	L.default_off = default_off;
+	L.opts = opts;
 	L.e = xcalloc(1, sizeof(*L.e));
 	L.e->path = xstrdup(path);
 	L.e->relpath = xstrdup(relpath);

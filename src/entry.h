@@ -29,7 +29,7 @@ enum entry_load_result {
  * Scalars are text as written ("1.10" stays "1.10"). A value that is empty,
  * blank or a plain YAML null (~, null) counts as absent. Other keys are
  * ignored. A duplicate key is a warning; the last one wins.
- * Dates without a zone are in default_off (minutes east of UTC). No date at
+ * Dates without a zone are in opts->default_off. No date at
  * all is not an error here (has_date = 0).
  * is_list_page is set for a file named _index.md (or _index.markdown) without
  * a publish date. body is a NUL-terminated copy of the bytes after the
@@ -38,7 +38,19 @@ enum entry_load_result {
  * data need not be NUL-terminated. On ENTRY_OK *out is owned by the caller
  * (entry_free); otherwise *out is NULL. Every problem is reported with
  * path:line:col, all of them, not just the first. */
+/* How a site reads its front matter. */
+struct entry_opts {
+	int			 default_off;	/* minutes east of UTC for dates
+						 * written without a zone */
+	const struct strlist	*date_keys;	/* publish date sources, first
+		present wins; NULL: publishdate, publishDate, pubdate, published,
+		date. ":filename" takes the date from a Jekyll-style name
+		(2019-06-18-slug.md, or a bundle directory named so) and the
+		slug from the rest of it unless the front matter has one. */
+};
+
 enum entry_load_result entry_load(const char *path, const char *relpath,
-	    const char *data, size_t len, int default_off, struct entry **out);
+	    const char *data, size_t len, const struct entry_opts *,
+	    struct entry **out);
 
 #endif

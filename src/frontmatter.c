@@ -412,6 +412,26 @@ out:
 	return ret;
 }
 
+int
+fm_bool(const struct fm_node *v)
+{
+	static const char *const words[][2] = {
+		{ "true", "false" }, { "True", "False" }, { "TRUE", "FALSE" },
+		{ "yes", "no" }, { "Yes", "No" }, { "YES", "NO" },
+	};
+	size_t	i;
+
+	if (v == NULL || v->kind != FM_SCALAR)
+		return -1;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		if (strcmp(v->text, words[i][0]) == 0)
+			return 1;
+		if (strcmp(v->text, words[i][1]) == 0)
+			return 0;
+	}
+	return -1;
+}
+
 void
 fm_node_free(struct fm_node *n)
 {

@@ -66,6 +66,11 @@ struct fm_node	*fm_parse_doc(const char *path, const char *yaml, size_t len,
 
 void		 fm_node_free(struct fm_node *);
 
+/* A scalar read as a boolean the way people write them in YAML (true,
+ * false, yes, no, with a capital or in capitals): 1 or 0; -1 if v is not
+ * a scalar or not one of those words. */
+int		 fm_bool(const struct fm_node *v);
+
 /* The value for key in a map (the last one when the key repeats), or NULL. */
 const struct fm_node *fm_map_get(const struct fm_node *map, const char *key);
 

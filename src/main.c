@@ -23,7 +23,7 @@ static const char usage_text[] =
 "       relfeed check [options] [CONTENT_DIR]   do everything build does, write nothing\n"
 "       relfeed list  [options] [CONTENT_DIR]   print the entries in feed order\n"
 "       relfeed links [options] [CONTENT_DIR]   print the <link> tags for a site's <head>\n"
-"       relfeed validate FILE...                check RSS 2.0, Atom 1.0, JSON Feed 1.1 files\n"
+"       relfeed validate [-q] FILE...           check RSS 2.0, Atom 1.0, JSON Feed 1.1 files\n"
 "       relfeed --help | --version\n"
 "\n"
 "CONTENT_DIR defaults to \"content\". build writes OUT/rss.xml, OUT/atom.xml\n"
@@ -127,12 +127,27 @@ parse_limit(const char *s, size_t *out)
 static int
 validate_main(int argc, char *argv[])
 {
-	int	i, rc = 0;
+	static const struct option vopts[] = {
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int	c, rc = 0;
 
-	if (argc < 3)
+	optind = 2;
+	while ((c = getopt_long(argc, argv, "qv", vopts, NULL)) != -1) {
+		switch (c) {
+		case 'q': diag_set_quiet(1); break;
+		case 'v': diag_set_verbose(1); break;
+		default:
+			fputs("Try 'relfeed --help'.\n", stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind >= argc)
 		return usage_error("%s", "validate needs at least one FILE");
-	for (i = 2; i < argc; i++)
-		if (validate_file(argv[i]) == -1)
+	for (; optind < argc; optind++)
+		if (validate_file(argv[optind]) == -1)
 			rc = 1;
 	return rc;
 }
@@ -287,7 +302,11 @@ main(int argc, char *argv[])
 	if (o.formats == 0)
 		o.formats = FORMAT_RSS | FORMAT_ATOM;
 	rc = EXIT_USAGE;
-	if (o.base_url == NULL)
+	if (o.base_url == NULL && cfg != NULL)
+		diag_error(cfg->path, 0, 0, "no 'base_url': the site's absolute "
+		    "URL, such as https://example.org/, is required (or give "
+		    "--base-url)");
+	else if (o.base_url == NULL)
 		usage_error("%s", "no base URL: give --base-url, e.g. "
 		    "https://example.org/, or base_url in relfeed.yaml");
 	else if (url_check_base(o.base_url) == -1)

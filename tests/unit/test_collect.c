@@ -42,52 +42,6 @@ opts(void)
 	return o;
 }
 
-static char *
-permalink(const char *relpath, const char *url, const char *slug)
-{
-	struct entry	e;
-
-	memset(&e, 0, sizeof(e));
-	e.relpath = (char *)(uintptr_t)relpath;
-	e.url = (char *)(uintptr_t)url;
-	e.slug = (char *)(uintptr_t)slug;
-	return build_permalink(BASE, &e);
-}
-
-START_TEST(permalinks)
-{
-	static const struct {
-		const char *relpath, *url, *slug, *want;
-	} t[] = {
-		{ "releases/1.2.x/announcing-1.2/index.md", NULL, NULL,
-		    BASE "releases/1.2.x/announcing-1.2/" },
-		{ "releases/1.2.x/announcing-1.2/_index.md", NULL, NULL,
-		    BASE "releases/1.2.x/announcing-1.2/" },
-		{ "foo.md", NULL, NULL, BASE "foo/" },
-		{ "a/foo.markdown", NULL, NULL, BASE "a/foo/" },
-		{ "index.md", NULL, NULL, BASE },
-		{ "_index.md", NULL, NULL, BASE },
-		{ "a/foo.md", NULL, "bar", BASE "a/bar/" },
-		{ "a/b/index.md", NULL, "c", BASE "a/c/" },
-		{ "foo.md", NULL, "bar", BASE "bar/" },
-		{ "a/foo.md", "/news/x/", NULL, BASE "news/x/" },
-		{ "a/foo.md", "/site/news/x/", NULL, BASE "news/x/" },
-		{ "a/foo.md", "https://other.example/x", NULL,
-		    "https://other.example/x" },
-		{ "with space/ü.md", NULL, NULL, BASE "with%20space/%C3%BC/" },
-	};
-	size_t	i;
-	char	*got;
-
-	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
-		got = permalink(t[i].relpath, t[i].url, t[i].slug);
-		ck_assert_msg(strcmp(got, t[i].want) == 0, "%s: got %s, want %s",
-		    t[i].relpath, got, t[i].want);
-		free(got);
-	}
-}
-END_TEST
-
 START_TEST(order_is_total)
 {
 	struct entry	a, b;
@@ -190,7 +144,6 @@ collect_suite(void)
 	TCase	*tc = tcase_create("collect");
 
 	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_add_test(tc, permalinks);
 	tcase_add_test(tc, order_is_total);
 	tcase_add_test(tc, filters_and_order);
 	tcase_add_test(tc, errors_collect_everything);

@@ -76,6 +76,17 @@ START_TEST(every_site_key)
 }
 END_TEST
 
+/* base_url may come from the command line instead. */
+START_TEST(no_base_url)
+{
+	struct config	*c = parse("title: T\n");
+
+	ck_assert_ptr_nonnull(c);
+	ck_assert_ptr_null(c->base_url);
+	config_free(c);
+}
+END_TEST
+
 START_TEST(feeds_list)
 {
 	struct config	*c = parse(
@@ -115,8 +126,9 @@ END_TEST
 
 START_TEST(mistakes)
 {
-	refused("title: T\n", "relfeed.yaml:1:1: error: no 'base_url': the "
-	    "site's absolute URL, such as https://example.org/, is required\n");
+	refused("base_url: https://x/\nshortcodes: { a: x }\n"
+	    "shortcodes: { b: y }\n", "relfeed.yaml:2:1: error: 'shortcodes' "
+	    "is given twice (again at line 3); give each key once\n");
 	refused("base_url: /relative/\n", "relfeed.yaml:1:11: error: "
 	    "'base_url' must be an absolute http or https URL such as "
 	    "https://example.org/, not \"/relative/\"\n");
@@ -198,6 +210,37 @@ START_TEST(feed_mistakes)
 }
 END_TEST
 
+START_TEST(dates_permalinks_bundles)
+{
+	struct config	*c = parse("base_url: https://x.example/\n"
+	    "dates: [\":filename\", publishdate, date]\n"
+	    "permalinks:\n  blog: /blog/:year/:month/:day/:slug/\n"
+	    "bundle_pages: yes\n");
+
+	ck_assert_ptr_nonnull(c);
+	ck_assert_uint_eq(c->date_keys.n, 3);
+	ck_assert_str_eq(c->date_keys.v[0], ":filename");
+	ck_assert_str_eq(c->date_keys.v[2], "date");
+	ck_assert_uint_eq(c->npermalinks, 1);
+	ck_assert_str_eq(c->permalinks[0].section, "blog");
+	ck_assert_str_eq(c->permalinks[0].pattern,
+	    "/blog/:year/:month/:day/:slug/");
+	ck_assert_int_eq(c->bundle_pages, 1);
+	config_free(c);
+
+	refused("base_url: https://x/\ndates: [\":mtime\"]\n",
+	    "relfeed.yaml:2:8: error: 'dates': unknown date source \":mtime\" "
+	    "(expected a front-matter key or :filename)\n");
+	refused("base_url: https://x/\npermalinks: { blog: \"blog/:slug\" }\n",
+	    "relfeed.yaml:2:21: error: permalink pattern \"blog/:slug\": "
+	    "expected a path starting with '/' made of text and :year, :month, "
+	    ":day, :section, :slug, :filename, :title\n");
+	refused("base_url: https://x/\nbundle_pages: maybe\n",
+	    "relfeed.yaml:2:15: error: 'bundle_pages' must be true or false, "
+	    "not \"maybe\"\n");
+}
+END_TEST
+
 START_TEST(formats_flag)
 {
 	int	f = 0;
@@ -246,9 +289,11 @@ main(void)
 	tcase_add_checked_fixture(tc, support_diag_capture,
 	    support_diag_release);
 	tcase_add_test(tc, every_site_key);
+	tcase_add_test(tc, no_base_url);
 	tcase_add_test(tc, feeds_list);
 	tcase_add_test(tc, mistakes);
 	tcase_add_test(tc, feed_mistakes);
+	tcase_add_test(tc, dates_permalinks_bundles);
 	tcase_add_test(tc, formats_flag);
 	tcase_add_test(tc, load_from_disk);
 	suite_add_tcase(s, tc);

@@ -8,6 +8,9 @@
 #include "diag.h"
 #include "entry.h"
 #include "support.h"
+
+static const struct entry_opts utc = { 0, NULL };
+static const struct entry_opts plus2 = { 120, NULL };
 #include "util.h"
 
 #define DAY	86400
@@ -17,7 +20,7 @@
 static enum entry_load_result
 load_as(const char *relpath, const char *s, struct entry **e)
 {
-	return entry_load("p.md", relpath, s, strlen(s), 0, e);
+	return entry_load("p.md", relpath, s, strlen(s), &utc, e);
 }
 
 static enum entry_load_result
@@ -199,12 +202,58 @@ START_TEST(jekyll_dates_and_flag)
 }
 END_TEST
 
+START_TEST(date_sources)
+{
+	struct strlist		 keys = { 0 };
+	struct entry_opts	 o = { 0, &keys };
+	struct entry		*e;
+	const char		*s = "---\ntitle: T\ndate: 2020-01-01\n"
+	    "publishdate: 2019-06-18\n---\n";
+
+	/* The config's order, not the default one. */
+	strlist_push(&keys, "date");
+	strlist_push(&keys, "publishdate");
+	ck_assert_int_eq(entry_load("p.md", "x.md", s, strlen(s), &o, &e),
+	    ENTRY_OK);
+	ck_assert_int_eq(e->published.sec, JUNE18 + 197 * DAY);
+	entry_free(e);
+	strlist_clear(&keys);
+
+	/* Jekyll's file names: the date and the slug. */
+	strlist_push(&keys, ":filename");
+	strlist_push(&keys, "date");
+	s = "---\ntitle: T\n---\n";
+	ck_assert_int_eq(entry_load("p.md", "_posts/2019-06-18-hello-world.md",
+	    s, strlen(s), &o, &e), ENTRY_OK);
+	ck_assert_int_eq(e->has_date, 1);
+	ck_assert_int_eq(e->published.sec, JUNE18);
+	ck_assert_str_eq(e->slug, "hello-world");
+	entry_free(e);
+	/* A bundle directory named so; a slug in the front matter wins. */
+	s = "---\ntitle: T\nslug: mine\n---\n";
+	ck_assert_int_eq(entry_load("p.md", "blog/2019-06-18-x/index.md",
+	    s, strlen(s), &o, &e), ENTRY_OK);
+	ck_assert_int_eq(e->published.sec, JUNE18);
+	ck_assert_str_eq(e->slug, "mine");
+	entry_free(e);
+	/* No date in the name: the next source. */
+	s = "---\ntitle: T\ndate: 2019-06-18\n---\n";
+	ck_assert_int_eq(entry_load("p.md", "blog/2019-13-45-x.md", s,
+	    strlen(s), &o, &e), ENTRY_OK);
+	ck_assert_int_eq(e->published.sec, JUNE18);
+	ck_assert_ptr_null(e->slug);
+	entry_free(e);
+	strlist_clear(&keys);
+	ck_assert_str_eq(support_diags(), "");
+}
+END_TEST
+
 START_TEST(default_offset)
 {
 	struct entry	*e;
 	const char	*s = "---\ntitle: T\ndate: 2019-06-18\n---\n";
 
-	ck_assert_int_eq(entry_load("p.md", "x.md", s, strlen(s), 120, &e),
+	ck_assert_int_eq(entry_load("p.md", "x.md", s, strlen(s), &plus2, &e),
 	    ENTRY_OK);
 	ck_assert_int_eq(e->published.sec, JUNE18 - 7200);
 	ck_assert_int_eq(e->published.off, 120);
@@ -532,7 +581,7 @@ START_TEST(err_nul_byte)
 	struct entry	*e;
 	static const char s[] = "---\ntitle: T\x00\n---\n";
 
-	ck_assert_int_eq(entry_load("p.md", "x.md", s, sizeof(s) - 1, 0, &e),
+	ck_assert_int_eq(entry_load("p.md", "x.md", s, sizeof(s) - 1, &utc, &e),
 	    ENTRY_ERROR);
 	ck_assert_str_eq(support_diags(), "p.md:2:9: error: control "
 	    "character \\x00 is not allowed (only tab, line feed and carriage "
@@ -561,7 +610,7 @@ load_file(const char *path, const char *rel, const char *data, size_t len,
 	struct corpus_counts	*c = arg;
 	struct entry		*e = NULL;
 
-	switch (entry_load(path, rel, data, len, 0, &e)) {
+	switch (entry_load(path, rel, data, len, &utc, &e)) {
 	case ENTRY_OK:
 		c->ok++;
 		ck_assert_ptr_nonnull(e->title);
@@ -652,6 +701,7 @@ entry_suite(void)
 	tcase_add_test(ok, scalars_kept_as_text);
 	tcase_add_test(ok, date_aliases_first_wins);
 	tcase_add_test(ok, jekyll_dates_and_flag);
+	tcase_add_test(ok, date_sources);
 	tcase_add_test(ok, default_offset);
 	tcase_add_test(ok, summary_alias_and_empty);
 	tcase_add_test(ok, authors_forms);
