@@ -33,4 +33,13 @@ fi
 "$relfeed" list -u https://x/ --timezone +05:30 --now 2026-06-01T00:00:00Z \
 	"$top/tests/golden/basic/content" 2>/dev/null | grep -q '^2026-03-10T00:00:00+05:30	1.10.1	' ||
 	bad "--timezone not applied"
+# links: one <link> per file of every feed, the title escaped.
+"$relfeed" links -c "$top/relfeed.yaml" --title 'A & "B"' > "$tmp/links" ||
+	bad "links failed"
+want=$(( $(find "$top/feeds" -type f | wc -l) ))
+[ "$(wc -l < "$tmp/links")" -eq "$want" ] || bad "links: $(wc -l < "$tmp/links") lines, $want files in feeds/"
+grep -q '^<link rel="alternate" type="application/atom+xml" title="A &amp; &quot;B&quot;" href="https://corvid.example.org/atom.xml">$' \
+	"$tmp/links" || bad "links: site Atom line missing: $(head -3 "$tmp/links")"
+grep -q 'type="application/feed+json" title="Corvid 1.10 releases" href="https://corvid.example.org/lines/1.10/feed.json"' \
+	"$tmp/links" || bad "links: fan-out JSON line missing"
 exit $fail
