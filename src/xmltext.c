@@ -41,23 +41,33 @@ scan(const char *s, size_t len, struct buf *out)
 {
 	const unsigned char	*p = (const unsigned char *)s;
 	enum utf8_status	 st;
-	size_t			 i = 0, n;
+	size_t			 i = 0, run = 0, n;
 	long			 cp;
 	int			 clean = 1;
 
+	/* Good bytes are copied in runs: feeds are mostly clean text. */
 	while (i < len) {
+		if (p[i] >= 0x20 && p[i] < 0x80) {
+			i++;
+			continue;
+		}
 		n = utf8_decode(p + i, len - i, &cp, &st);
-		if (st == UTF8_SURROGATE || (st == UTF8_OK &&
-		    !is_xml_char(cp)))
-			clean = 0;	/* not an XML Char: dropped */
-		else if (st != UTF8_OK) {
-			clean = 0;
-			if (out != NULL)
+		if (st == UTF8_OK && is_xml_char(cp)) {
+			i += n;
+			continue;
+		}
+		clean = 0;
+		if (out != NULL) {
+			buf_add(out, s + run, i - run);
+			/* Not an XML Char: dropped; not UTF-8: U+FFFD. */
+			if (st != UTF8_OK && st != UTF8_SURROGATE)
 				buf_add(out, replacement, 3);
-		} else if (out != NULL)
-			buf_add(out, s + i, n);
+		}
 		i += n;
+		run = i;
 	}
+	if (out != NULL)
+		buf_add(out, s + run, i - run);
 	return clean;
 }
 
