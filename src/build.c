@@ -8,6 +8,7 @@
 #include "config.h"
 #include "date.h"
 #include "diag.h"
+#include "entry.h"
 #include "feed.h"
 #include "fsutil.h"
 #include "markdown.h"
@@ -121,6 +122,23 @@ release_short(const char *r)
 	return xstrndup(r, n);
 }
 
+/* The body, read again: collect.c keeps only the metadata. */
+static int
+read_body(struct entry *e)
+{
+	char	*data;
+	size_t	 len;
+	int	 rc;
+
+	if (e->body != NULL)
+		return 0;
+	if (fsutil_read_file(e->path, &data, &len) == -1)
+		return -1;
+	rc = entry_load_body(e, data, len);
+	free(data);
+	return rc;
+}
+
 /* Shortcodes, then Markdown to HTML with absolute links, then the summary. */
 static int
 render_entry(const struct build_opts *o, struct entry *e)
@@ -134,6 +152,8 @@ render_entry(const struct build_opts *o, struct entry *e)
 	size_t			 mdlen, i, n = cfg ? cfg->nshortcodes : 0;
 	int			 rc = -1;
 
+	if (read_body(e) == -1)
+		return -1;
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.o = o;
 	ctx.e = e;

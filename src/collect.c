@@ -6,6 +6,7 @@
 #include "config.h"
 #include "diag.h"
 #include "entry.h"
+#include "frontmatter.h"
 #include "fsutil.h"
 #include "permalink.h"
 #include "url.h"
@@ -162,6 +163,30 @@ in_bundle(const struct entry *e, const struct strlist *dirs)
 	return 0;
 }
 
+/* The bytes of path up to the end of its front matter: most files hold it
+ * in their first few kilobytes, and the rest is needed only when the entry
+ * is rendered. Files whose front matter does not end there are read whole. */
+#define HEAD_SIZE	16384
+
+static int
+read_head(const char *path, char **data, size_t *len)
+{
+	size_t	head;
+	int	whole;
+
+	if (fsutil_read_prefix(path, HEAD_SIZE, data, len, &whole) == -1)
+		return -1;
+	if (whole)
+		return 0;
+	if ((head = fm_head_len(*data, *len)) > 0) {
+		*len = head;
+		(*data)[head] = '\0';
+		return 0;
+	}
+	free(*data);
+	return fsutil_read_file(path, data, len);
+}
+
 /* Read every content file into all; returns 0 or an exit status. */
 static int
 load_all(const struct build_opts *o, struct entry_list *all)
@@ -181,7 +206,7 @@ load_all(const struct build_opts *o, struct entry_list *all)
 		status = EXIT_SYSTEM;
 	for (i = 0; i < files.n; i++) {
 		path = xasprintf("%s/%s", o->content_dir, files.v[i]);
-		if (fsutil_read_file(path, &data, &len) == -1) {
+		if (read_head(path, &data, &len) == -1) {
 			status = EXIT_SYSTEM;
 			free(path);
 			continue;
@@ -189,6 +214,11 @@ load_all(const struct build_opts *o, struct entry_list *all)
 		e = NULL;
 		switch (entry_load(path, files.v[i], data, len, &eo, &e)) {
 		case ENTRY_OK:
+			/* Bodies are read again for the entries a feed takes:
+			 * memory follows the metadata, not the bodies. */
+			free(e->body);
+			e->body = NULL;
+			e->body_len = 0;
 			entry_list_push(all, e);
 			break;
 		case ENTRY_SKIP:

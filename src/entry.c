@@ -458,3 +458,27 @@ out:
 	fm_node_free(map);
 	return rc;
 }
+
+int
+entry_load_body(struct entry *e, const char *data, size_t len)
+{
+	struct fm_split	sp;
+
+	if (utf8_check_text(e->path, data, len) == -1)
+		return -1;
+	switch (fm_split(e->path, data, len, &sp)) {
+	case FM_SPLIT_OK:
+		break;
+	case FM_SPLIT_NONE:
+		diag_error(e->path, 0, 0, "no longer has front matter: it "
+		    "changed while relfeed was reading it; run again");
+		return -1;
+	case FM_SPLIT_ERROR:
+		return -1;
+	}
+	free(e->body);
+	e->body = xstrndup(data + sp.body_off, len - sp.body_off);
+	e->body_len = len - sp.body_off;
+	e->body_line = sp.body_line;
+	return 0;
+}

@@ -53,4 +53,10 @@ enum entry_load_result entry_load(const char *path, const char *relpath,
 	    const char *data, size_t len, const struct entry_opts *,
 	    struct entry **out);
 
+/* Set e's body from its file's bytes read again, whole: the metadata pass
+ * may read only the front matter (collect.c). Checks the text as
+ * entry_load does. Returns 0, or -1 after reporting (also when the file no
+ * longer has front matter). */
+int	entry_load_body(struct entry *e, const char *data, size_t len);
+
 #endif

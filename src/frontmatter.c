@@ -57,15 +57,22 @@ skip_blanks(const char *data, const struct line *l)
 	return i;
 }
 
-enum fm_split_result
-fm_split(const char *path, const char *data, size_t len, struct fm_split *out)
+/* What fm_split found wrong, for the caller to report or not. */
+enum split_error { SPLIT_NO_ERROR, SPLIT_TOML, SPLIT_JSON, SPLIT_UNTERMINATED };
+
+/* The silent scan fm_split reports on and fm_head_len asks: fills out on
+ * FM_SPLIT_OK; on FM_SPLIT_ERROR sets *err, *eline and *ecol. */
+static enum fm_split_result
+split_scan(const char *data, size_t len, struct fm_split *out,
+    enum split_error *err, int *eline, int *ecol)
 {
 	enum fm_split_result	 rc = FM_SPLIT_NONE;
 	struct line		 l;
 	size_t			 pos = 0, i;
-	int			 lineno = 1, open_line;
+	int			 lineno = 1;
 
 	memset(out, 0, sizeof(*out));
+	*err = SPLIT_NO_ERROR;
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
 		pos = 3;
 	for (;; pos = l.next, lineno++) {
@@ -75,23 +82,23 @@ fm_split(const char *path, const char *data, size_t len, struct fm_split *out)
 		if (skip_blanks(data, &l) < l.end)
 			break;
 	}
+	*eline = lineno;
+	*ecol = 1;
 	if (is_marker(data, &l, "+++")) {
-		diag_error(path, lineno, 1, "TOML front matter ('+++') is not "
-		    "supported; write YAML between '---' lines");
+		*err = SPLIT_TOML;
 		rc = FM_SPLIT_ERROR;
 		goto out;
 	}
 	/* "{{" opens a Hugo shortcode or template, never a JSON object. */
 	i = skip_blanks(data, &l);
 	if (data[i] == '{' && (i + 1 >= l.end || data[i + 1] != '{')) {
-		diag_error(path, lineno, (int)(i - l.start) + 1, "JSON front "
-		    "matter is not supported; write YAML between '---' lines");
+		*err = SPLIT_JSON;
+		*ecol = (int)(i - l.start) + 1;
 		rc = FM_SPLIT_ERROR;
 		goto out;
 	}
 	if (!is_marker(data, &l, "---"))
 		goto out;
-	open_line = lineno;
 	out->yaml_off = l.next;
 	out->yaml_line = lineno + 1;
 	for (pos = l.next, lineno++; pos < len; pos = l.next, lineno++) {
@@ -104,13 +111,55 @@ fm_split(const char *path, const char *data, size_t len, struct fm_split *out)
 			goto out;
 		}
 	}
-	diag_error(path, open_line, 1, "unterminated front matter: no closing "
-	    "'---' line was found after this opening '---'");
+	*err = SPLIT_UNTERMINATED;
 	rc = FM_SPLIT_ERROR;
 out:
 	if (rc != FM_SPLIT_OK)
 		memset(out, 0, sizeof(*out));
 	return rc;
+}
+
+enum fm_split_result
+fm_split(const char *path, const char *data, size_t len, struct fm_split *out)
+{
+	enum fm_split_result	rc;
+	enum split_error	err;
+	int			line = 0, col = 0;
+
+	rc = split_scan(data, len, out, &err, &line, &col);
+	switch (err) {
+	case SPLIT_NO_ERROR:
+		break;
+	case SPLIT_TOML:
+		diag_error(path, line, col, "TOML front matter ('+++') is not "
+		    "supported; write YAML between '---' lines");
+		break;
+	case SPLIT_JSON:
+		diag_error(path, line, col, "JSON front matter is not "
+		    "supported; write YAML between '---' lines");
+		break;
+	case SPLIT_UNTERMINATED:
+		diag_error(path, line, col, "unterminated front matter: no "
+		    "closing '---' line was found after this opening '---'");
+		break;
+	}
+	return rc;
+}
+
+size_t
+fm_head_len(const char *data, size_t len)
+{
+	struct fm_split		sp;
+	enum split_error	err;
+	int			line, col;
+
+	if (split_scan(data, len, &sp, &err, &line, &col) != FM_SPLIT_OK)
+		return 0;
+	/* The closing line must end inside data: "---" at the very end of
+	 * a prefix could be the start of "----" in the file. */
+	if (sp.body_off == 0 || data[sp.body_off - 1] != '\n')
+		return 0;
+	return sp.body_off;
 }
 
 struct parser {

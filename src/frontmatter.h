@@ -31,6 +31,13 @@ enum fm_split_result {
 enum fm_split_result fm_split(const char *path, const char *data, size_t len,
 	    struct fm_split *out);
 
+/* How many bytes of a file's beginning data[0..len) hold everything up to
+ * the end of its front matter's closing line: fm_split on that many bytes
+ * gives what it gives on the whole file. 0 when data does not show the
+ * end of the front matter (read more, or the whole file), or when there is
+ * no front matter, or when it is not well formed. Reports nothing. */
+size_t	fm_head_len(const char *data, size_t len);
+
 enum fm_kind { FM_SCALAR, FM_SEQ, FM_MAP };
 
 /* A YAML node. Scalars keep their text exactly as written (plain, quoted or

@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,14 +17,25 @@
 int
 fsutil_read_file(const char *path, char **data, size_t *len)
 {
+	int	whole;
+
+	return fsutil_read_prefix(path, SIZE_MAX, data, len, &whole);
+}
+
+int
+fsutil_read_prefix(const char *path, size_t max, char **data, size_t *len,
+    int *whole)
+{
 	struct stat	 st;
 	struct buf	 b = { 0 };
 	char		 chunk[65536];
 	ssize_t		 n;
+	size_t		 want;
 	int		 fd, rc = -1;
 
 	*data = NULL;
 	*len = 0;
+	*whole = 0;
 	if ((fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK)) == -1) {
 		diag_error(path, 0, 0, "cannot open: %s", strerror(errno));
 		return -1;
@@ -38,7 +50,10 @@ fsutil_read_file(const char *path, char **data, size_t *len)
 	}
 	buf_add(&b, "", 0);
 	for (;;) {
-		n = read(fd, chunk, sizeof(chunk));
+		if (b.len >= max)
+			break;
+		want = max - b.len < sizeof(chunk) ? max - b.len : sizeof(chunk);
+		n = read(fd, chunk, want);
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1) {
@@ -46,8 +61,10 @@ fsutil_read_file(const char *path, char **data, size_t *len)
 			    strerror(errno));
 			goto out;
 		}
-		if (n == 0)
+		if (n == 0) {
+			*whole = 1;
 			break;
+		}
 		buf_add(&b, chunk, (size_t)n);
 	}
 	*len = b.len;

@@ -12,6 +12,11 @@
  * the caller; *len excludes the NUL. Refuses anything but a regular file. */
 int	fsutil_read_file(const char *path, char **data, size_t *len);
 
+/* The first bytes of the regular file at path, at most max of them, as
+ * fsutil_read_file gives them; *whole is 1 when that was the whole file. */
+int	fsutil_read_prefix(const char *path, size_t max, char **data,
+	    size_t *len, int *whole);
+
 /* 1 if path is a regular file holding exactly data[0..len), else 0 (also
  * when it cannot be read: then writing it is the way to find out). */
 int	fsutil_same_content(const char *path, const char *data, size_t len);
