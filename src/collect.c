@@ -145,20 +145,32 @@ bundle_dirs(const struct entry_list *all, struct strlist *dirs)
 	}
 }
 
-/* 1 if e is below a bundle's directory without being its _index. */
+static int
+cmp_strs(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* 1 if e is below a bundle's directory without being its _index: each
+ * directory above e is looked up in dirs, sorted. */
 static int
 in_bundle(const struct entry *e, const struct strlist *dirs)
 {
-	size_t	i, n;
+	const char	*rel = e->relpath, *slash;
+	char		*dir;
+	void		*hit;
+	size_t		 n;
 
-	for (i = 0; i < dirs->n; i++) {
-		n = strlen(dirs->v[i]);
-		if (strncmp(e->relpath, dirs->v[i], n) == 0 &&
-		    strchr(e->relpath + n, '/') != NULL)
-			return 1;	/* in a subdirectory of the bundle */
-		if (strncmp(e->relpath, dirs->v[i], n) == 0 &&
-		    strncmp(e->relpath + n, "_index.", 7) != 0)
-			return 1;	/* a page beside the _index */
+	for (slash = strchr(rel, '/'); slash != NULL;
+	    slash = strchr(slash + 1, '/')) {
+		n = (size_t)(slash - rel) + 1;
+		dir = xstrndup(rel, n);
+		hit = bsearch(&dir, dirs->v, dirs->n, sizeof(*dirs->v),
+		    cmp_strs);
+		free(dir);
+		if (hit != NULL && (strchr(rel + n, '/') != NULL ||
+		    strncmp(rel + n, "_index.", 7) != 0))
+			return 1;
 	}
 	return 0;
 }
@@ -246,6 +258,8 @@ collect_entries(const struct build_opts *o, struct entry_list *out)
 	status = load_all(o, &all);
 	if (!o->bundle_pages)
 		bundle_dirs(&all, &bundles);
+	if (bundles.n > 1)
+		qsort(bundles.v, bundles.n, sizeof(*bundles.v), cmp_strs);
 	for (i = 0; i < all.n; i++) {
 		e = all.v[i];
 		all.v[i] = NULL;

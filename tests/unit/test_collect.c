@@ -84,6 +84,13 @@ START_TEST(filters_and_order)
 	support_put("r/1.9.4.md", "---\ntitle: A\ndate: 2026-03-10\nrelease: 1.9.4\n---\n");
 	support_put("r/1.10.1.md", "---\ntitle: B\ndate: 2026-03-10\nrelease: 1.10.1\n---\n");
 	support_put("r/bundle/_index.md", "---\ntitle: Major\ndate: 2026-03-01\n---\n");
+	/* A release bundle's own pages are not entries of their own. */
+	support_put("r/bundle/change-notes/index.md",
+	    "---\ntitle: Notes\ndate: 2026-03-02\n---\n");
+	support_put("r/bundle/upgrade.md",
+	    "---\ntitle: Upgrade\ndate: 2026-03-02\n---\n");
+	support_put("r/bundle/sub/_index.md",
+	    "---\ntitle: Sub\ndate: 2026-03-02\n---\n");
 
 	ck_assert_int_eq(collect_entries(&o, &l), 0);
 	ck_assert_uint_eq(l.n, 4);
@@ -101,6 +108,11 @@ START_TEST(filters_and_order)
 	o.future = 1;
 	ck_assert_int_eq(collect_entries(&o, &l), 0);
 	ck_assert_uint_eq(l.n, 7);	/* expired stays out */
+	entry_list_free(&l);
+
+	o.bundle_pages = 1;
+	ck_assert_int_eq(collect_entries(&o, &l), 0);
+	ck_assert_uint_eq(l.n, 10);
 	ck_assert_str_eq(l.v[0]->title, "F");
 	entry_list_free(&l);
 }
