@@ -1,5 +1,5 @@
-/* build.c: rendering the entries that some feed takes, and writing (or
- * listing) every feed in every format. */
+/* build.c: from the ordered entries to every feed in every format, made in
+ * memory, then written (or listed, or linked). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,12 +8,10 @@
 #include "config.h"
 #include "date.h"
 #include "diag.h"
-#include "entry.h"
 #include "feed.h"
 #include "fsutil.h"
-#include "markdown.h"
+#include "render.h"
 #include "select.h"
-#include "shortcode.h"
 #include "url.h"
 #include "util.h"
 
@@ -53,136 +51,6 @@ outputs_free(struct outputs *o)
 		free(o->v[i].doc);
 	}
 	free(o->v);
-}
-
-/* What a template's {page.KEY} and {site.KEY} see. */
-struct lookup_ctx {
-	const struct build_opts	*o;
-	const struct entry	*e;
-	char			*line;		/* page.release_line */
-	char			*shortrel;	/* page.release_short */
-};
-
-static const char *
-param(const struct strlist *l, const char *key)
-{
-	size_t	i;
-
-	for (i = l->n; i >= 2; i -= 2)		/* the last one wins */
-		if (strcmp(l->v[i - 2], key) == 0)
-			return l->v[i - 1];
-	return NULL;
-}
-
-static const char *
-lookup(void *vctx, const char *name)
-{
-	struct lookup_ctx	*c = vctx;
-	const struct entry	*e = c->e;
-	const char		*k;
-
-	if (strncmp(name, "site.", 5) == 0) {
-		k = name + 5;
-		return strcmp(k, "base_url") == 0 ? c->o->base_url :
-		    strcmp(k, "title") == 0 ? c->o->title :
-		    strcmp(k, "description") == 0 ? c->o->description :
-		    strcmp(k, "language") == 0 ? c->o->language : NULL;
-	}
-	if (strncmp(name, "page.", 5) != 0)
-		return NULL;
-	k = name + 5;
-	if (strcmp(k, "title") == 0)
-		return e->title;
-	if (strcmp(k, "release") == 0)
-		return e->release;
-	if (strcmp(k, "release_line") == 0)
-		return c->line;
-	if (strcmp(k, "release_short") == 0)
-		return c->shortrel;
-	if (strcmp(k, "permalink") == 0)
-		return e->permalink;
-	if (strcmp(k, "kind") == 0)
-		return select_release_kind(e);
-	return param(&e->params, k);
-}
-
-/* "1.19.0" -> "1.19", "1.0.0" -> "1.0", "1.19.3" stays. */
-static char *
-release_short(const char *r)
-{
-	size_t	n;
-
-	if (r == NULL)
-		return NULL;
-	/* Drop trailing ".0" parts while a '.' remains before them. */
-	n = strlen(r);
-	while (n > 2 && strncmp(r + n - 2, ".0", 2) == 0 &&
-	    memchr(r, '.', n - 2) != NULL)
-		n -= 2;
-	return xstrndup(r, n);
-}
-
-/* The body, read again: collect.c keeps only the metadata. */
-static int
-read_body(struct entry *e)
-{
-	char	*data;
-	size_t	 len;
-	int	 rc;
-
-	if (e->body != NULL)
-		return 0;
-	if (fsutil_read_file(e->path, &data, &len) == -1)
-		return -1;
-	rc = entry_load_body(e, data, len);
-	free(data);
-	return rc;
-}
-
-/* Shortcodes, then Markdown to HTML with absolute links, then the summary. */
-static int
-render_entry(const struct build_opts *o, struct entry *e)
-{
-	const struct config	*cfg = o->config;
-	struct shortcode_tmpl	*tmpls = NULL;
-	struct shortcode_env	 env;
-	struct lookup_ctx	 ctx;
-	struct render_opts	 ro;
-	char			*md;
-	size_t			 mdlen, i, n = cfg ? cfg->nshortcodes : 0;
-	int			 rc = -1;
-
-	if (read_body(e) == -1)
-		return -1;
-	memset(&ctx, 0, sizeof(ctx));
-	ctx.o = o;
-	ctx.e = e;
-	ctx.line = select_release_line(e->release);
-	ctx.shortrel = release_short(e->release);
-	tmpls = xcalloc(n + 1, sizeof(*tmpls));
-	for (i = 0; i < n; i++) {
-		tmpls[i].name = cfg->shortcodes[i].name;
-		tmpls[i].text = cfg->shortcodes[i].text;
-	}
-	memset(&env, 0, sizeof(env));
-	env.tmpls = tmpls;
-	env.ntmpls = n;
-	env.lookup = lookup;
-	env.ctx = &ctx;
-	md = shortcode_expand(e->path, e->body_line, e->body, e->body_len,
-	    &env, &mdlen);
-	if (md == NULL)
-		goto out;
-	memset(&ro, 0, sizeof(ro));
-	ro.base_url = o->base_url;
-	ro.permalink = e->permalink;
-	rc = markdown_render(e->path, md, mdlen, &ro, &e->html, &e->summary);
-	free(md);
-out:
-	free(tmpls);
-	free(ctx.line);
-	free(ctx.shortrel);
-	return rc;
 }
 
 /* The list command: one tab-separated line per entry, tabs and line breaks
@@ -336,10 +204,10 @@ static int
 render_selected(const struct build_opts *o, const struct entry_list *list,
     const struct feed_set *set)
 {
-	struct entry	**hit;
+	struct entry	**hit, **todo;
 	char		 *want = xcalloc(list->n + 1, 1);
-	size_t		  i, j;
-	int		  rc = 0;
+	size_t		  i, j, n = 0;
+	int		  rc;
 
 	for (i = 0; i < set->n; i++)
 		for (j = 0; j < set->v[i].n; j++) {
@@ -347,9 +215,12 @@ render_selected(const struct build_opts *o, const struct entry_list *list,
 			    sizeof(*list->v), cmp_entry_ptrs);
 			want[hit - list->v] = 1;
 		}
+	todo = xcalloc(list->n + 1, sizeof(*todo));
 	for (i = 0; i < list->n; i++)
-		if (want[i] && render_entry(o, list->v[i]) == -1)
-			rc = -1;
+		if (want[i])
+			todo[n++] = list->v[i];
+	rc = render_entries(o, todo, n);
+	free(todo);
 	free(want);
 	return rc;
 }

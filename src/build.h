@@ -40,6 +40,7 @@ struct build_opts {
 	int64_t		 now;		/* seconds since the epoch */
 	int		 drafts;
 	int		 future;
+	int		 jobs;		/* threads that render; <= 1: one */
 	int		 bundle_pages;	/* pages below a dated _index.md are
 					 * entries of their own */
 };

@@ -5,6 +5,7 @@
 #include "diag.h"
 
 static FILE	*stream;
+static FILE	*buffer;	/* a renderer's diagnostics, for later */
 static int	 quiet;
 static int	 verbose;
 static int	 nerrors;
@@ -17,7 +18,7 @@ static void
 emit(const char *kind, const char *path, int line, int col, const char *fmt,
     va_list ap)
 {
-	FILE	*f = stream ? stream : stderr;
+	FILE	*f = buffer ? buffer : stream ? stream : stderr;
 
 	if (path == NULL)
 		fputs("relfeed", f);
@@ -79,6 +80,21 @@ void
 diag_set_stream(FILE *f)
 {
 	stream = f;
+}
+
+void
+diag_set_buffer(FILE *f)
+{
+	buffer = f;
+}
+
+void
+diag_print(const char *text)
+{
+	FILE	*f = stream ? stream : stderr;
+
+	if (text != NULL)
+		fputs(text, f);
 }
 
 void

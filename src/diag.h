@@ -22,6 +22,11 @@ void	diag_note(const char *path, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 
 void	diag_set_stream(FILE *);	/* NULL: back to stderr */
+/* Diagnostics go to f until diag_set_buffer(NULL), whatever the stream:
+ * a renderer buffers them for the caller to print in a fixed order. */
+void	diag_set_buffer(FILE *f);
+/* Print text, buffered diagnostics, on the stream. */
+void	diag_print(const char *text);
 void	diag_set_quiet(int);		/* 1: warnings and notes are not printed */
 void	diag_set_verbose(int);		/* 1: notes are printed */
 int	diag_errors(void);		/* errors reported since diag_reset() */

@@ -46,6 +46,7 @@ static const char usage_text[] =
 "      --drafts            include drafts\n"
 "      --future            include entries dated after now\n"
 "      --bundle-pages      pages below a dated _index.md are entries too\n"
+"  -j, --jobs N            processes that render bodies (default: the processors)\n"
 "  -q, --quiet             print nothing but errors\n"
 "  -v, --verbose           also name skipped files and unchanged feeds\n"
 "  -h, --help              print this help\n"
@@ -75,6 +76,7 @@ static const struct option longopts[] = {
 	{ "drafts",	 no_argument,	    NULL, OPT_DRAFTS },
 	{ "future",	 no_argument,	    NULL, OPT_FUTURE },
 	{ "bundle-pages", no_argument,	    NULL, OPT_BUNDLE_PAGES },
+	{ "jobs",	 required_argument, NULL, 'j' },
 	{ "quiet",	 no_argument,	    NULL, 'q' },
 	{ "verbose",	 no_argument,	    NULL, 'v' },
 	{ "help",	 no_argument,	    NULL, 'h' },
@@ -211,6 +213,8 @@ main(int argc, char *argv[])
 	struct config		*cfg = NULL;
 	struct rf_time		 now;
 	const char		*cmd, *now_arg = NULL, *cpath;
+	size_t			 jobs;
+	long			 ncpu;
 	int			 c, has_limit = 0, has_tz = 0, rc;
 
 	memset(&o, 0, sizeof(o));
@@ -240,7 +244,7 @@ main(int argc, char *argv[])
 		    "check, list, links or validate)", cmd);
 
 	optind = 2;
-	while ((c = getopt_long(argc, argv, "c:o:u:t:n:f:qvhV", longopts,
+	while ((c = getopt_long(argc, argv, "c:o:u:t:n:f:j:qvhV", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'c': break;	/* read by config_path() */
@@ -275,6 +279,13 @@ main(int argc, char *argv[])
 				    "number, 0 for all", optarg);
 			has_limit = 1;
 			break;
+		case 'j':
+			if (parse_limit(optarg, &jobs) == -1 || jobs == 0 ||
+			    jobs > 256)
+				return usage_error("--jobs '%s': expected a "
+				    "number from 1 to 256", optarg);
+			o.jobs = (int)jobs;
+			break;
 		case 'f':
 			if (config_parse_formats(optarg, &o.formats) == -1)
 				return usage_error("--format '%s': expected a "
@@ -301,6 +312,10 @@ main(int argc, char *argv[])
 		o.output_dir = "feeds";
 	if (o.formats == 0)
 		o.formats = FORMAT_RSS | FORMAT_ATOM;
+	if (o.jobs == 0) {
+		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+		o.jobs = ncpu > 0 && ncpu <= 256 ? (int)ncpu : 1;
+	}
 	rc = EXIT_USAGE;
 	if (o.base_url == NULL && cfg != NULL)
 		diag_error(cfg->path, 0, 0, "no 'base_url': the site's absolute "

@@ -27,4 +27,14 @@ ls -A "$tmp/out" | grep -v -x -e rss.xml -e atom.xml && bad "temporary files lef
 "$relfeed" build -v -u https://example.org/ -t T --now 2026-06-01T00:00:00Z \
 	-o "$tmp/out" "$tmp/content" 2> "$tmp/stderr" >/dev/null
 grep -q 'rss.xml: note: unchanged' "$tmp/stderr" || bad "-v does not name the unchanged feed"
+# Threads change nothing: the same bytes and the same diagnostics, in the
+# same order, with one job and with four.
+for j in 1 4; do
+	"$relfeed" build --jobs $j -u https://example.org/ -t T --now 2026-06-01T00:00:00Z \
+		-f rss,atom,json -o "$tmp/j$j" "$tmp/content" 2> "$tmp/stderr$j" ||
+		bad "--jobs $j failed"
+done
+diff -r "$tmp/j1" "$tmp/j4" > /dev/null || bad "--jobs 4 output differs from --jobs 1"
+cmp -s "$tmp/stderr1" "$tmp/stderr4" || bad "--jobs 4 diagnostics differ from --jobs 1"
+grep -q "warning: shortcode" "$tmp/stderr4" || bad "no warnings to compare"
 exit $fail
