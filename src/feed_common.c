@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/xmlwriter.h>
 
 #include "diag.h"
@@ -243,7 +244,6 @@ feed_parse_back(const char *what, const char *doc, size_t len)
 {
 	struct first_error	 first = { 0, 0, 0, NULL };
 	xmlParserCtxtPtr	 ctxt = NULL;
-	xmlDocPtr		 d = NULL;
 	size_t			 mlen;
 	int			 rc = -1;
 
@@ -252,20 +252,30 @@ feed_parse_back(const char *what, const char *doc, size_t len)
 		    "check", len);
 		goto out;
 	}
-	if ((ctxt = xmlNewParserCtxt()) == NULL) {
+	if (len == 0) {		/* libxml2 makes no parser for it */
+		diag_error(what, 1, 1, "output is not well-formed XML: "
+		    "Document is empty");
+		goto out;
+	}
+	if ((ctxt = xmlCreateMemoryParserCtxt(doc, (int)len)) == NULL) {
 		diag_error(what, 0, 0, "cannot create an XML parser");
 		goto out;
 	}
-	/* Errors come to us, not to stderr; the handler is given the
-	 * context as its data. */
+	/* A SAX2 parse with no callbacks checks well-formedness and
+	 * namespaces without building a tree: memory stays flat however
+	 * large the feed. Errors come to us, not to stderr; the handler is
+	 * given the context as its data. */
+	memset(ctxt->sax, 0, sizeof(*ctxt->sax));
+	ctxt->sax->initialized = XML_SAX2_MAGIC;
 	ctxt->sax->serror = record_error;
 	ctxt->_private = &first;
 	/* No network, no DTD or entity loading, nothing printed. */
-	d = xmlCtxtReadMemory(ctxt, doc, (int)len, NULL, "UTF-8",
-	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR |
+	    XML_PARSE_NOWARNING);
+	(void)xmlParseDocument(ctxt);
 	/* Feed readers are namespace-aware: an undeclared prefix breaks
 	 * them as surely as a missing end tag. */
-	if (d == NULL || !ctxt->wellFormed || !ctxt->nsWellFormed) {
+	if (!ctxt->wellFormed || !ctxt->nsWellFormed) {
 		if (first.message == NULL) {
 			diag_error(what, 0, 0, "output is not well-formed XML");
 			goto out;
@@ -282,7 +292,8 @@ feed_parse_back(const char *what, const char *doc, size_t len)
 	rc = 0;
 out:
 	free(first.message);
-	xmlFreeDoc(d);
+	if (ctxt != NULL)
+		xmlFreeDoc(ctxt->myDoc);
 	xmlFreeParserCtxt(ctxt);
 	return rc;
 }
@@ -294,7 +305,11 @@ feedw_new(const char *what)
 
 	fw = xcalloc(1, sizeof(*fw));
 	fw->what = what;
-	if ((fw->buf = xmlBufferCreate()) == NULL ||
+	if ((fw->buf = xmlBufferCreate()) != NULL)
+		/* libxml2 2.9 grows a buffer to the exact size by default:
+		 * a realloc and a copy for nearly every write. */
+		xmlBufferSetAllocationScheme(fw->buf, XML_BUFFER_ALLOC_DOUBLEIT);
+	if (fw->buf == NULL ||
 	    (fw->w = xmlNewTextWriterMemory(fw->buf, 0)) == NULL) {
 		diag_error(what, 0, 0, "cannot create the XML writer");
 		goto fail;
