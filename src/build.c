@@ -92,8 +92,7 @@ static void
 print_links(const struct build_opts *o, const struct feed_set *set, FILE *out)
 {
 	const char	*feed_url = o->feed_url ? o->feed_url : o->base_url;
-	const char	*p;
-	char		*rel, *href;
+	char		*rel, *href, *title;
 	size_t		 i, k;
 
 	for (i = 0; i < set->n; i++)
@@ -104,14 +103,9 @@ print_links(const struct build_opts *o, const struct feed_set *set, FILE *out)
 			href = url_join(feed_url, rel);
 			fprintf(out, "<link rel=\"alternate\" type=\"%s\" "
 			    "title=\"", formats[k].type);
-			for (p = set->v[i].title; *p != '\0'; p++)
-				switch (*p) {
-				case '&': fputs("&amp;", out); break;
-				case '<': fputs("&lt;", out); break;
-				case '>': fputs("&gt;", out); break;
-				case '"': fputs("&quot;", out); break;
-				default: fputc(*p, out);
-				}
+			title = html_escape(set->v[i].title);
+			fputs(title, out);
+			free(title);
 			fprintf(out, "\" href=\"%s\">\n", href);
 			free(rel);
 			free(href);
@@ -134,6 +128,8 @@ make_outputs(const struct build_opts *o, const struct feed_set *set,
 	info.site_url = o->base_url;
 	info.language = o->language;
 	info.author = o->author;
+	/* A fanned-out feed is the site's too: its title is no author. */
+	info.site_title = o->title;
 	info.author_email = o->author_email;
 	info.hub = o->hub;
 	info.icon = o->icon;

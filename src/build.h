@@ -23,6 +23,8 @@ struct build_opts {
 	const char	*output_dir;
 	const char	*base_url;	/* absolute http(s) */
 	const char	*feed_url;	/* where output_dir is served; NULL: base_url */
+	const char	*content_url;	/* where content_dir is served; NULL:
+					 * base_url */
 	const char	*title;
 	const char	*description;	/* NULL: title */
 	const char	*language;	/* or NULL */

@@ -268,7 +268,7 @@ collect_entries(const struct build_opts *o, struct entry_list *out)
 			    "entry of its own (--bundle-pages makes it one)");
 			entry_free(e);
 		} else if (is_published(o, e)) {
-			e->permalink = permalink_make(o->base_url,
+			e->permalink = permalink_make(o->base_url, o->content_url,
 			    o->config ? o->config->permalinks : NULL,
 			    o->config ? o->config->npermalinks : 0, e);
 			entry_list_push(out, e);

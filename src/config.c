@@ -35,7 +35,9 @@ parse_author(struct loader *L, const char *key, const struct fm_node *v)
 	for (i = 0; i + 1 < v->n; i += 2) {
 		k = v->items[i];
 		val = v->items[i + 1];
-		if (strcmp(k->text, "name") == 0)
+		if (has_dup_key(L, v, i))
+			rc = -1;
+		else if (strcmp(k->text, "name") == 0)
 			rc |= set_string(L, "author.name", val,
 			    &L->c->author_name);
 		else if (strcmp(k->text, "email") == 0)
@@ -104,6 +106,10 @@ parse_shortcodes(struct loader *L, const char *key, const struct fm_node *v)
 	for (i = 0; i + 1 < v->n; i += 2) {
 		k = v->items[i];
 		t = v->items[i + 1];
+		if (has_dup_key(L, v, i)) {
+			rc = -1;
+			continue;
+		}
 		if (t->kind != FM_SCALAR) {
 			bad(L, t, "the template of shortcode '%s' must be text, "
 			    "not %s", k->text, kind_name(t));
@@ -162,6 +168,10 @@ parse_permalinks(struct loader *L, const char *key, const struct fm_node *v)
 	c->permalinks = xcalloc(v->n / 2 + 1, sizeof(*c->permalinks));
 	for (i = 0; i + 1 < v->n; i += 2) {
 		t = v->items[i + 1];
+		if (has_dup_key(L, v, i)) {
+			rc = -1;
+			continue;
+		}
 		if (t->kind != FM_SCALAR) {
 			bad(L, t, "the permalink pattern of '%s' must be text, "
 			    "not %s", v->items[i]->text, kind_name(t));
@@ -199,6 +209,7 @@ static const struct site_key {
 	{ "description",  K_STRING,	  offsetof(struct config, description) },
 	{ "base_url",	  K_URL,	  offsetof(struct config, base_url) },
 	{ "feed_url",	  K_URL,	  offsetof(struct config, feed_url) },
+	{ "content_url",  K_URL,	  offsetof(struct config, content_url) },
 	{ "language",	  K_STRING,	  offsetof(struct config, language) },
 	{ "author",	  K_AUTHOR,	  0 },
 	{ "timezone",	  K_TIMEZONE,	  0 },
@@ -270,6 +281,7 @@ config_free(struct config *c)
 	free(c->description);
 	free(c->base_url);
 	free(c->feed_url);
+	free(c->content_url);
 	free(c->language);
 	free(c->author_name);
 	free(c->author_email);
@@ -299,7 +311,7 @@ config_parse(const char *path, const char *dir, const char *text, size_t len)
 {
 	struct loader		 L;
 	struct fm_node		*root;
-	const struct fm_node	*k, *dup;
+	const struct fm_node	*k;
 	size_t			 i, j;
 	int			 known;
 
@@ -314,12 +326,8 @@ config_parse(const char *path, const char *dir, const char *text, size_t len)
 	L.c->path = xstrdup(path);
 	for (i = 0; i + 1 < root->n; i += 2) {
 		k = root->items[i];
-		if ((dup = fm_map_get(root, k->text)) != root->items[i + 1]) {
-			/* A second one would silently undo the first. */
-			bad(&L, k, "'%s' is given twice (again at line %d); "
-			    "give each key once", k->text, dup->line);
+		if (has_dup_key(&L, root, i))
 			continue;
-		}
 		for (known = 0, j = 0; j < sizeof(site_keys) /
 		    sizeof(site_keys[0]); j++)
 			if (strcmp(k->text, site_keys[j].name) == 0) {

@@ -51,6 +51,7 @@ struct config {
 	char			*description;
 	char			*base_url;
 	char			*feed_url;
+	char			*content_url;
 	char			*language;
 	char			*author_name;
 	char			*author_email;

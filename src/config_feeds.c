@@ -65,6 +65,10 @@ parse_filter(struct loader *L, const char *key, const struct fm_node *v,
 	}
 	for (i = 0; i + 1 < v->n; i += 2) {
 		k = v->items[i];
+		if (has_dup_key(L, v, i)) {
+			rc = -1;
+			continue;
+		}
 		for (known = 0, j = 0; j < sizeof(filter_keys) /
 		    sizeof(filter_keys[0]); j++) {
 			if (strcmp(k->text, filter_keys[j].name) != 0)
@@ -128,7 +132,9 @@ parse_feed(struct loader *L, const struct fm_node *v, struct feed_spec *f)
 	for (i = 0; i + 1 < v->n; i += 2) {
 		k = v->items[i];
 		val = v->items[i + 1];
-		if (strcmp(k->text, "name") == 0) {
+		if (has_dup_key(L, v, i))
+			rc = -1;
+		else if (strcmp(k->text, "name") == 0) {
 			name = val;
 			rc |= set_string(L, "name", val, &f->name);
 		} else if (strcmp(k->text, "title") == 0)

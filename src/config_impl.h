@@ -37,6 +37,11 @@ int		 parse_formats_node(struct loader *, const char *key,
 int		 parse_strings(struct loader *, const char *key,
 		    const struct fm_node *, struct strlist *);
 
+/* 1 after reporting it if the key at map->items[i] comes again later in
+ * map, else 0. */
+int		 has_dup_key(struct loader *, const struct fm_node *map,
+		    size_t i);
+
 /* config_feeds.c: the feeds: list, and freeing what it made. */
 int		 config_parse_feeds(struct loader *, const char *key,
 		    const struct fm_node *);

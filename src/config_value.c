@@ -227,3 +227,16 @@ parse_strings(struct loader *L, const char *key, const struct fm_node *v,
 	return 0;
 }
 
+
+int
+has_dup_key(struct loader *L, const struct fm_node *map, size_t i)
+{
+	const struct fm_node	*k = map->items[i], *last;
+
+	if ((last = fm_map_get(map, k->text)) == map->items[i + 1])
+		return 0;
+	/* A second one would silently undo the first. */
+	bad(L, k, "'%s' is given twice (again at line %d); give each key "
+	    "once", k->text, last->line);
+	return 1;
+}

@@ -26,7 +26,13 @@ struct feed_info {
 	const char	*copyright;	/* RSS copyright, Atom rights */
 	int		 summary_only;	/* entries carry their summary, not
 					 * their HTML */
+	const char	*site_title;	/* the author when none is given; NULL:
+					 * the title */
 };
+
+/* The name a feed gives as its author when it is told none: the site's
+ * title, else the feed's. */
+const char	*feed_default_author(const struct feed_info *);
 
 /* Write RSS 2.0 (https://www.rssboard.org/rss-specification) with the
  * atom, content and dc namespaces. entries[0..n) are in feed order, each with

@@ -140,7 +140,7 @@ feed_atom_write(const struct feed_info *info, struct entry *const *entries,
 		if (entries[i]->authors.n == 0)
 			all_have_authors = 0;
 	if (!all_have_authors)
-		write_person(fw, author != NULL ? author : info->title);
+		write_person(fw, author != NULL ? author : feed_default_author(info));
 	if (info->generator != NULL)
 		feedw_elem(fw, "generator", info->generator);
 	/* atom:feed children interleave (RFC 4287 4.1.1); these come last

@@ -65,6 +65,12 @@ feed_is_set(const char *s)
 	return s != NULL && s[0] != '\0';
 }
 
+const char *
+feed_default_author(const struct feed_info *info)
+{
+	return feed_is_set(info->site_title) ? info->site_title : info->title;
+}
+
 char *
 feed_author_of(const struct feed_info *info)
 {
@@ -80,7 +86,7 @@ feed_author_of(const struct feed_info *info)
 	/* feed_check_input accepted it, so there is an address. */
 	if (!feed_author_email(info->author_email, &email, &name))
 		goto out;
-	nm = info->title;
+	nm = feed_default_author(info);
 	if (feed_is_set(info->author)) {
 		if (!feed_author_email(info->author, &aemail, &aname))
 			nm = info->author;

@@ -227,7 +227,7 @@ feed_json_write(const struct feed_info *info, struct entry *const *entries,
 	author = feed_author_of(info);
 	authors = new_array(&jw, "authors");
 	append(&jw, authors, "authors", new_author(&jw,
-	    author != NULL ? author : info->title));
+	    author != NULL ? author : feed_default_author(info)));
 	put(&jw, root, "authors", authors);
 	if (feed_is_set(info->hub)) {
 		hubs = new_array(&jw, "hubs");

@@ -45,6 +45,7 @@ write_item(struct feedw *fw, const struct feed_info *info,
 {
 	struct strlist	 fallback = { 0 };
 	const char	*summary;
+	char		*html;
 	char		 date[DATE_BUFSZ];
 	size_t		 i;
 
@@ -76,8 +77,13 @@ write_item(struct feedw *fw, const struct feed_info *info,
 	}
 	for (i = 0; i < e->categories.n; i++)
 		feedw_elem(fw, "category", e->categories.v[i]);
-	if ((summary = feed_summary_of(e)) != NULL)
-		feedw_elem(fw, "description", summary);
+	/* Readers take an RSS description as HTML: plain text is escaped
+	 * for HTML, then again for XML by the writer. */
+	if ((summary = feed_summary_of(e)) != NULL) {
+		html = html_escape(summary);
+		feedw_elem(fw, "description", html);
+		free(html);
+	}
 	/* Escaped text, not CDATA: a "]]>" in the HTML would end a CDATA
 	 * section early. */
 	if (e->html != NULL && !info->summary_only)
@@ -92,7 +98,7 @@ feed_rss_write(const struct feed_info *info, struct entry *const *entries,
 	struct feedw	*fw = NULL;
 	struct rf_time	 newest;
 	const char	*image;
-	char		*author = NULL, date[DATE_BUFSZ];
+	char		*author = NULL, *html, date[DATE_BUFSZ];
 	size_t		 i;
 	int		 rc = -1;
 
@@ -111,8 +117,10 @@ feed_rss_write(const struct feed_info *info, struct entry *const *entries,
 	feedw_start(fw, "channel");
 	feedw_elem(fw, "title", info->title);
 	feedw_elem(fw, "link", info->site_url);
-	feedw_elem(fw, "description", info->description != NULL &&
+	html = html_escape(info->description != NULL &&
 	    info->description[0] != '\0' ? info->description : info->title);
+	feedw_elem(fw, "description", html);
+	free(html);
 	if (info->language != NULL && info->language[0] != '\0')
 		feedw_elem(fw, "language", info->language);
 	if (feed_is_set(info->copyright))

@@ -35,6 +35,7 @@ static const char usage_text[] =
 "  -o, --output DIR        output directory (default: feeds)\n"
 "  -u, --base-url URL      the site's root URL, absolute http(s) (required)\n"
 "      --feed-url URL      URL the output directory is served at (default: base URL)\n"
+"      --content-url URL   URL the content directory is served at (default: base URL)\n"
 "  -t, --title TEXT        feed title (required)\n"
 "      --description TEXT  feed description (default: the title)\n"
 "      --language TAG      language of the feed, e.g. en\n"
@@ -56,7 +57,7 @@ static const char usage_text[] =
 "3 system error (I/O, permissions, disk full). See relfeed(1).\n";
 
 enum {
-	OPT_FEED_URL = 256, OPT_DESCRIPTION, OPT_LANGUAGE, OPT_AUTHOR,
+	OPT_FEED_URL = 256, OPT_CONTENT_URL, OPT_DESCRIPTION, OPT_LANGUAGE, OPT_AUTHOR,
 	OPT_TIMEZONE, OPT_NOW, OPT_DRAFTS, OPT_FUTURE, OPT_BUNDLE_PAGES
 };
 
@@ -65,6 +66,7 @@ static const struct option longopts[] = {
 	{ "output",	 required_argument, NULL, 'o' },
 	{ "base-url",	 required_argument, NULL, 'u' },
 	{ "feed-url",	 required_argument, NULL, OPT_FEED_URL },
+	{ "content-url", required_argument, NULL, OPT_CONTENT_URL },
 	{ "title",	 required_argument, NULL, 't' },
 	{ "description", required_argument, NULL, OPT_DESCRIPTION },
 	{ "language",	 required_argument, NULL, OPT_LANGUAGE },
@@ -164,6 +166,7 @@ apply_config(struct build_opts *o, const struct config *c, int has_limit,
 	FROM_CONFIG(output_dir, c->output);
 	FROM_CONFIG(base_url, c->base_url);
 	FROM_CONFIG(feed_url, c->feed_url);
+	FROM_CONFIG(content_url, c->content_url);
 	FROM_CONFIG(title, c->title);
 	FROM_CONFIG(description, c->description);
 	FROM_CONFIG(language, c->language);
@@ -252,6 +255,7 @@ main(int argc, char *argv[])
 		case 'u': o.base_url = optarg; break;
 		case 't': o.title = optarg; break;
 		case OPT_FEED_URL: o.feed_url = optarg; break;
+		case OPT_CONTENT_URL: o.content_url = optarg; break;
 		case OPT_DESCRIPTION: o.description = optarg; break;
 		case OPT_LANGUAGE: o.language = optarg; break;
 		case OPT_AUTHOR: o.author = optarg; break;
@@ -330,6 +334,9 @@ main(int argc, char *argv[])
 	else if (o.feed_url != NULL && url_check_base(o.feed_url) == -1)
 		usage_error("--feed-url '%s': expected an absolute http or "
 		    "https URL", o.feed_url);
+	else if (o.content_url != NULL && url_check_base(o.content_url) == -1)
+		usage_error("--content-url '%s': expected an absolute http or "
+		    "https URL", o.content_url);
 	else if (o.cmd != CMD_LIST && (o.title == NULL || *o.title == '\0'))
 		usage_error("%s", "no feed title: give --title, or title in "
 		    "relfeed.yaml");

@@ -125,8 +125,8 @@ permalink_check(const char *pattern)
 }
 
 char *
-permalink_make(const char *base_url, const struct config_permalink *pats,
-    size_t npats, const struct entry *e)
+permalink_make(const char *base_url, const char *content_url,
+    const struct config_permalink *pats, size_t npats, const struct entry *e)
 {
 	struct buf	 b = { 0 };
 	const char	*p, *pattern = NULL;
@@ -141,7 +141,7 @@ permalink_make(const char *base_url, const struct config_permalink *pats,
 			pattern = pats[i].pattern;
 	if (pattern == NULL) {
 		path = path_permalink(e);
-		out = url_join(base_url, path);
+		out = url_join(content_url ? content_url : base_url, path);
 		free(path);
 		return out;
 	}

@@ -16,10 +16,11 @@
  *   name for index.md and _index.md), ":title" (the title made a slug);
  * - else the path under the content root with index.md/_index.md and the
  *   extension taken away, its last segment replaced by slug when given,
- *   with a trailing '/'.
+ *   with a trailing '/', under content_url (the URL the content root is
+ *   served at; NULL: base_url).
  * Owned by the caller. */
-char	*permalink_make(const char *base_url, const struct config_permalink *pats,
-	    size_t n, const struct entry *e);
+char	*permalink_make(const char *base_url, const char *content_url,
+	    const struct config_permalink *pats, size_t n, const struct entry *e);
 
 /* 0 if pattern starts with '/' and names only known :tokens, else -1. */
 int	 permalink_check(const char *pattern);

@@ -175,7 +175,7 @@ passes(const struct entry *e, const struct feed_spec *f)
 }
 
 static struct feed_out *
-add_feed(struct feed_set *set, const char *name, const char *title,
+add_feed(struct feed_set *set, int line, const char *name, const char *title,
     const char *description, int formats)
 {
 	struct feed_out	*f;
@@ -184,6 +184,7 @@ add_feed(struct feed_set *set, const char *name, const char *title,
 	f = &set->v[set->n++];
 	memset(f, 0, sizeof(*f));
 	f->name = xstrdup(name);
+	f->line = line;
 	f->title = xstrdup(title);
 	f->description = description ? xstrdup(description) : NULL;
 	f->formats = formats;
@@ -223,6 +224,7 @@ fan_out(const char *cpath, const struct select_defaults *d,
 {
 	struct strlist	 values = { 0 }, slugs = { 0 };
 	const char	*key = s->per == PER_TAGS ? "{tag}" : "{release_line}";
+	const char	*what = s->per == PER_TAGS ? "tag" : "release line";
 	char		*line, *slug, *name, *title;
 	size_t		 i, j, first = set->n;
 	int		 rc = 0;
@@ -243,20 +245,29 @@ fan_out(const char *cpath, const struct select_defaults *d,
 	}
 	for (i = 0; i < values.n; i++) {
 		slug = select_slug(values.v[i]);
-		if (*slug == '\0' || strlist_has(&slugs, slug)) {
-			diag_error(cpath, s->line, 0, "feed %s: %s %s gives "
-			    "%s", diag_quote(0, s->name, strlen(s->name)),
-			    s->per == PER_TAGS ? "tag" : "release line",
-			    diag_quote(1, values.v[i], strlen(values.v[i])),
-			    *slug ? "the same feed name as another one's" :
-			    "an empty feed name");
+		name = fill(s->name, key, slug);
+		for (j = 0; j < slugs.n && strcmp(slugs.v[j], slug) != 0; j++)
+			;
+		if (*slug == '\0') {
+			diag_error(cpath, s->line, 0, "feed %s: %s %s gives an "
+			    "empty feed name", diag_quote(0, s->name,
+			    strlen(s->name)), what, diag_quote(1, values.v[i],
+			    strlen(values.v[i])));
+			rc = -1;
+		} else if (j < slugs.n) {
+			diag_error(cpath, s->line, 0, "feed %s: %ss %s and %s "
+			    "both give the feed %s", diag_quote(0, s->name,
+			    strlen(s->name)), what, diag_quote(1, values.v[j],
+			    strlen(values.v[j])), diag_quote(2, values.v[i],
+			    strlen(values.v[i])), diag_quote(3, name,
+			    strlen(name)));
 			rc = -1;
 		}
 		strlist_push(&slugs, slug);
-		name = fill(s->name, key, slug);
 		title = s->title ? fill(s->title, key, values.v[i]) :
 		    xasprintf("%s: %s", d->title, values.v[i]);
-		add_feed(set, name, title, s->description ? s->description :
+		add_feed(set, s->line, name, title, s->description ?
+		    s->description :
 		    d->description, s->formats ? s->formats : d->formats);
 		free(slug);
 		free(name);
@@ -279,21 +290,56 @@ fan_out(const char *cpath, const struct select_defaults *d,
 	return rc;
 }
 
+/* 1 if feed b would write into a directory that is one of feed a's files:
+ * "atom.xml" beside the site feed, "a/rss.xml" beside "a". */
+static int
+dir_is_file(const char *a, const char *b)
+{
+	static const char *const files[] = { "rss.xml", "atom.xml",
+	    "feed.json" };
+	size_t	i, n = strlen(a), f;
+
+	if (n > 0) {
+		if (strncmp(a, b, n) != 0 || b[n] != '/')
+			return 0;
+		b += n + 1;
+	}
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		f = strlen(files[i]);
+		if (strncmp(b, files[i], f) == 0 && (b[f] == '/' || b[f] == '\0'))
+			return 1;
+	}
+	return 0;
+}
+
 /* Two feeds writing one file would clobber each other. */
 static int
 check_unique_names(const char *cpath, const struct feed_set *set)
 {
-	size_t	i, j;
-	int	rc = 0;
+	const struct feed_out	*a, *b;
+	size_t			 i, j;
+	int			 rc = 0;
 
 	for (i = 0; i < set->n; i++)
-		for (j = 0; j < i; j++)
-			if (strcmp(set->v[i].name, set->v[j].name) == 0) {
-				diag_error(cpath, 0, 0, "two feeds are named %s",
-				    diag_quote(0, set->v[i].name,
-				    strlen(set->v[i].name)));
+		for (j = 0; j < set->n; j++) {
+			a = &set->v[j];
+			b = &set->v[i];
+			if (j < i && strcmp(a->name, b->name) == 0) {
+				diag_error(cpath, b->line, 0, "two feeds are "
+				    "named %s (the other at line %d)",
+				    diag_quote(0, b->name, strlen(b->name)),
+				    a->line);
+				rc = -1;
+			} else if (j != i && dir_is_file(a->name, b->name)) {
+				diag_error(cpath, b->line, 0, "feed %s would "
+				    "be written inside a file of %s%s",
+				    diag_quote(0, b->name, strlen(b->name)),
+				    *a->name ? "feed " : "the site feed",
+				    *a->name ? diag_quote(1, a->name,
+				    strlen(a->name)) : "");
 				rc = -1;
 			}
+		}
 	return rc;
 }
 
@@ -307,7 +353,7 @@ select_feeds(const char *cpath, const struct select_defaults *d,
 	int		 rc = 0;
 
 	memset(set, 0, sizeof(*set));
-	f = add_feed(set, "", d->title, d->description, d->formats);
+	f = add_feed(set, 0, "", d->title, d->description, d->formats);
 	for (i = 0; i < n; i++)
 		add_entry(f, v[i], d->limit);
 	for (k = 0; k < nspecs; k++) {
@@ -317,7 +363,8 @@ select_feeds(const char *cpath, const struct select_defaults *d,
 				rc = -1;
 			continue;
 		}
-		f = add_feed(set, s->name, s->title ? s->title : d->title,
+		f = add_feed(set, s->line, s->name, s->title ? s->title :
+		    d->title,
 		    s->description ? s->description : d->description,
 		    s->formats ? s->formats : d->formats);
 		for (i = 0; i < n; i++)

@@ -12,6 +12,7 @@
 struct feed_out {
 	char		 *name;		/* "" for the site feed, else a relative
 					 * path under the output directory */
+	int		  line;		/* of its spec in the config; 0: site */
 	char		 *title;	/* owned */
 	char		 *description;	/* owned, or NULL */
 	int		  formats;	/* FORMAT_* bits */
@@ -35,7 +36,9 @@ struct select_defaults {
 /* Make the site feed and every feed of specs[0..nspecs) from entries[0..n)
  * (already in feed order). Fan-out names have {tag} or {release_line}
  * replaced by select_slug() of the value; two values that give one name,
- * or a value that gives an empty one, are errors naming the config line.
+ * or a value that gives an empty one, are errors naming the config line,
+ * as are two feeds of one name and a feed whose directory would be another
+ * feed's file (a feed named "atom.xml", or "a" beside "a/rss.xml").
  * Returns 0 and fills *out (feed_set_free), or -1 after reporting. */
 int	select_feeds(const char *config_path, const struct select_defaults *,
 	    const struct feed_spec *specs, size_t nspecs,

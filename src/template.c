@@ -40,40 +40,6 @@ is_true(const char *v, size_t len)
 	    !(len == 5 && memcmp(v, "false", 5) == 0);
 }
 
-static void
-add_escaped(struct buf *dst, const char *s, size_t len)
-{
-	size_t	i, from = 0;
-
-	for (i = 0; i < len; i++) {
-		const char *ent = NULL;
-
-		switch (s[i]) {
-		case '&':
-			ent = "&amp;";
-			break;
-		case '<':
-			ent = "&lt;";
-			break;
-		case '>':
-			ent = "&gt;";
-			break;
-		case '"':
-			ent = "&quot;";
-			break;
-		case '\'':
-			ent = "&#39;";
-			break;
-		default:
-			continue;
-		}
-		buf_add(dst, s + from, i - from);
-		buf_adds(dst, ent);
-		from = i + 1;
-	}
-	buf_add(dst, s + from, len - from);
-}
-
 static const char *
 get(const struct template_vars *vars, const char *name, size_t namelen,
     size_t *len, int *raw)
@@ -177,7 +143,7 @@ render(const char *text, const struct template_vars *vars,
 			if (v != NULL && raw)
 				buf_add(dst, v, vlen);
 			else if (v != NULL)
-				add_escaped(dst, v, vlen);
+				buf_add_html(dst, v, vlen);
 		}
 		p = q;
 	}

@@ -132,6 +132,37 @@ buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 	b->len += (size_t)n;
 }
 
+void
+buf_add_html(struct buf *b, const char *s, size_t len)
+{
+	static const char *const ents[256] = {
+		['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;",
+		['"'] = "&quot;", ['\''] = "&#39;",
+	};
+	size_t	i, from = 0;
+
+	buf_add(b, "", 0);
+	for (i = 0; i < len; i++) {
+		const char *ent = ents[(unsigned char)s[i]];
+
+		if (ent == NULL)
+			continue;
+		buf_add(b, s + from, i - from);
+		buf_adds(b, ent);
+		from = i + 1;
+	}
+	buf_add(b, s + from, len - from);
+}
+
+char *
+html_escape(const char *s)
+{
+	struct buf	b = { 0 };
+
+	buf_add_html(&b, s, strlen(s));
+	return buf_detach(&b);
+}
+
 char *
 buf_detach(struct buf *b)
 {

@@ -31,8 +31,14 @@ void	 buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 buf_vprintf(struct buf *, const char *, va_list)
 	    __attribute__((format(printf, 2, 0)));
+/* Append s[0..len) with & < > " ' written as HTML character references. */
+void	 buf_add_html(struct buf *, const char *, size_t);
 char	*buf_detach(struct buf *);
 void	 buf_free(struct buf *);
+
+/* A copy of s escaped for HTML text or attributes (see buf_add_html),
+ * owned by the caller. */
+char	*html_escape(const char *s);
 
 /* ASCII classes that ignore the locale. */
 int	 is_ascii_digit(int);

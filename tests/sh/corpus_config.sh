@@ -117,10 +117,10 @@ items = json.load(open(sys.argv[1], encoding="utf-8"))["items"]
 html = {it["url"]: it.get("content_html", "") for it in items}
 fail = []
 notes = {
-    "https://istio.io/2018/announcing-1.0/": ("1.0.0", "1.0"),
-    "https://istio.io/2019/announcing-1.1/": ("1.1.0", "1.1"),
-    "https://istio.io/2019/announcing-1.2/": ("1.2.0", "1.2"),
-    "https://istio.io/2019/announcing-1.3/": ("1.3.0", "1.3"),
+    "https://istio.io/blog/2018/announcing-1.0/": ("1.0.0", "1.0"),
+    "https://istio.io/blog/2019/announcing-1.1/": ("1.1.0", "1.1"),
+    "https://istio.io/blog/2019/announcing-1.2/": ("1.2.0", "1.2"),
+    "https://istio.io/blog/2019/announcing-1.3/": ("1.3.0", "1.3"),
 }
 for url, (release, short) in notes.items():
     want = ('<a href="https://github.com/istio/istio/releases/tag/%s">'

@@ -204,6 +204,9 @@ START_TEST(feed_mistakes)
 	refused("base_url: https://x/\nfeeds:\n  - name: a\n"
 	    "    include: { kind: huge }\n", "relfeed.yaml:4:14: error: kind "
 	    "\"huge\" is not one of major, minor, patch\n");
+	refused("base_url: https://x/\nfeeds:\n  - name: a\n    title: x\n"
+	    "    title: y\n", "relfeed.yaml:4:5: error: 'title' is given twice "
+	    "(again at line 5); give each key once\n");
 	refused("base_url: https://x/\nfeeds:\n  - name: a\n  - name: a\n",
 	    "relfeed.yaml:4:5: error: feed name \"a\" is used twice (first at "
 	    "line 3)\n");

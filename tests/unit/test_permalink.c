@@ -18,7 +18,7 @@ permalink(const char *relpath, const char *url, const char *slug)
 	e.relpath = (char *)(uintptr_t)relpath;
 	e.url = (char *)(uintptr_t)url;
 	e.slug = (char *)(uintptr_t)slug;
-	return permalink_make(BASE, NULL, 0, &e);
+	return permalink_make(BASE, NULL, NULL, 0, &e);
 }
 
 START_TEST(permalinks)
@@ -74,7 +74,7 @@ pattern(const char *relpath, const char *slug, const char *title,
 	e.title = (char *)(uintptr_t)title;
 	e.published.sec = sec;
 	e.published.off = off;
-	return permalink_make(BASE, pats, 3, &e);
+	return permalink_make(BASE, NULL, pats, 3, &e);
 }
 
 START_TEST(patterns)
@@ -111,6 +111,27 @@ START_TEST(patterns)
 }
 END_TEST
 
+START_TEST(content_url)
+{
+	struct entry	e;
+	char		*got;
+
+	memset(&e, 0, sizeof(e));
+	e.relpath = (char *)(uintptr_t)"releases/1.2.x/announcing-1.2/index.md";
+	e.title = (char *)(uintptr_t)"T";
+	got = permalink_make(BASE, "https://example.org/site/news/", NULL, 0,
+	    &e);
+	ck_assert_str_eq(got, BASE "news/releases/1.2.x/announcing-1.2/");
+	free(got);
+	/* url: and patterns stay site-relative. */
+	e.url = (char *)(uintptr_t)"/x/";
+	got = permalink_make(BASE, "https://example.org/site/news/", NULL, 0,
+	    &e);
+	ck_assert_str_eq(got, BASE "x/");
+	free(got);
+}
+END_TEST
+
 START_TEST(check)
 {
 	ck_assert_int_eq(permalink_check("/blog/:year/:month/:day/:slug/"), 0);
@@ -131,6 +152,7 @@ main(void)
 
 	tcase_add_test(tc, permalinks);
 	tcase_add_test(tc, patterns);
+	tcase_add_test(tc, content_url);
 	tcase_add_test(tc, check);
 	suite_add_tcase(s, tc);
 	return support_run(s);

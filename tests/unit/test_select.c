@@ -194,7 +194,8 @@ START_TEST(fan_out_collisions)
 	ck_assert_int_eq(select_feeds("c.yaml", &defaults, &spec, 1, ents, 6,
 	    &set), -1);
 	ck_assert_str_eq(support_diags(), "c.yaml:7: error: feed \"t/{tag}\": "
-	    "tag \"Security\" gives the same feed name as another one's\n");
+	    "tags \"security\" and \"Security\" both give the feed "
+	    "\"t/security\"\n");
 	ck_assert_uint_eq(set.n, 0);
 	support_diag_capture();
 	strlist_push(&ents[4]->categories, "../..");
@@ -202,6 +203,40 @@ START_TEST(fan_out_collisions)
 	    &set), -1);
 	ck_assert_ptr_nonnull(strstr(support_diags(), "tag \"../..\" gives an "
 	    "empty feed name"));
+}
+END_TEST
+
+START_TEST(names_that_clash)
+{
+	struct feed_spec	spec[3];
+	struct feed_set		set;
+
+	memset(spec, 0, sizeof(spec));
+	spec[0].name = (char *)(uintptr_t)"a";
+	spec[0].line = 3;
+	spec[1].name = (char *)(uintptr_t)"a/rss.xml";
+	spec[1].line = 5;
+	spec[2].name = (char *)(uintptr_t)"atom.xml";
+	spec[2].line = 7;
+	ck_assert_int_eq(select_feeds("c.yaml", &defaults, spec, 3, ents, 6,
+	    &set), -1);
+	ck_assert_str_eq(support_diags(), "c.yaml:5: error: feed \"a/rss.xml\" "
+	    "would be written inside a file of feed \"a\"\n"
+	    "c.yaml:7: error: feed \"atom.xml\" would be written inside a "
+	    "file of the site feed\n");
+	support_diag_capture();
+	spec[1].name = (char *)(uintptr_t)"a";
+	ck_assert_int_eq(select_feeds("c.yaml", &defaults, spec, 2, ents, 6,
+	    &set), -1);
+	ck_assert_str_eq(support_diags(), "c.yaml:5: error: two feeds are named "
+	    "\"a\" (the other at line 3)\n");
+	/* Names that only look alike are fine. */
+	support_diag_capture();
+	spec[1].name = (char *)(uintptr_t)"a/rss.xml.d";
+	spec[2].name = (char *)(uintptr_t)"ab";
+	ck_assert_int_eq(select_feeds("c.yaml", &defaults, spec, 3, ents, 6,
+	    &set), 0);
+	feed_set_free(&set);
 }
 END_TEST
 
@@ -217,6 +252,7 @@ main(void)
 	tcase_add_test(tc, named_filters);
 	tcase_add_test(tc, fan_out);
 	tcase_add_test(tc, fan_out_collisions);
+	tcase_add_test(tc, names_that_clash);
 	suite_add_tcase(s, tc);
 	return support_run(s);
 }
