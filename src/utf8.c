@@ -147,6 +147,10 @@ utf8_check_text(const char *path, const char *data, size_t len)
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
 		i = 3;			/* the BOM takes no column */
 	for (; i < len; i += n, col++) {
+		if (p[i] >= 0x20 && p[i] < 0x7F) {
+			n = 1;		/* printable ASCII, most of any file */
+			continue;
+		}
 		n = utf8_decode(p + i, len - i, &cp, &st);
 		if (st != UTF8_OK) {
 			why = &messages[st];
