@@ -367,6 +367,26 @@ keep_params(struct loader *L)
 	}
 }
 
+/* RFC 4287 4.2.6: an id is an IRI with a scheme (RFC 3986 3.1), and
+ * readers compare it as a string: no spaces. */
+static int
+is_absolute_iri(const char *s)
+{
+	const char	*p = s;
+
+	if (!is_ascii_alpha((unsigned char)*p))
+		return 0;
+	while (is_ascii_alnum((unsigned char)*p) || *p == '+' || *p == '-' ||
+	    *p == '.')
+		p++;
+	if (*p != ':' || p[1] == '\0')
+		return 0;
+	for (; *p != '\0'; p++)
+		if ((unsigned char)*p <= ' ')
+			return 0;
+	return 1;
+}
+
 static void
 map_keys(struct loader *L, const struct fm_split *sp)
 {
@@ -387,6 +407,14 @@ map_keys(struct loader *L, const struct fm_split *sp)
 	e->release = text_value(L, "release", fm_map_get(L->map, "release"));
 	e->url = text_value(L, "url", fm_map_get(L->map, "url"));
 	e->id = text_value(L, "id", fm_map_get(L->map, "id"));
+	if (e->id != NULL && !is_absolute_iri(e->id)) {
+		v = fm_map_get(L->map, "id");
+		diag_error(L->path, v->line, v->col, "'id' must be an absolute "
+		    "URI without spaces, such as tag:example.org,2019:"
+		    "announcing-1.2, not %s", diag_quote(0, e->id,
+		    strlen(e->id)));
+		L->errors++;
+	}
 	v = fm_map_get(L->map, "draft");
 	if (!is_absent(v)) {
 		if ((b = fm_bool(v)) == -1 && v->kind != FM_SCALAR) {

@@ -136,11 +136,11 @@ START_TEST(scalars_kept_as_text)
 {
 	struct entry	*e;
 
-	ck_assert_int_eq(load("---\ntitle: 1.20\nrelease: 1.0\nid: 0x10\n"
+	ck_assert_int_eq(load("---\ntitle: 1.20\nrelease: 1.0\nslug: 0x10\n"
 	    "description: \"quoted: yes\"\n---\n", &e), ENTRY_OK);
 	ck_assert_str_eq(e->title, "1.20");
 	ck_assert_str_eq(e->release, "1.0");
-	ck_assert_str_eq(e->id, "0x10");
+	ck_assert_str_eq(e->slug, "0x10");
 	ck_assert_str_eq(e->description, "quoted: yes");
 	entry_free(e);
 }
@@ -198,6 +198,26 @@ START_TEST(jekyll_dates_and_flag)
 	    ENTRY_OK);
 	ck_assert_int_eq(e->has_date, 0);
 	ck_assert_str_eq(support_diags(), "");
+	entry_free(e);
+}
+END_TEST
+
+START_TEST(err_id_not_a_uri)
+{
+	struct entry	*e;
+
+	ck_assert_int_eq(load("---\ntitle: T\nid: (tag:example.org,2020:x\n"
+	    "---\n", &e), ENTRY_ERROR);
+	ck_assert_str_eq(support_diags(), "p.md:3:5: error: 'id' must be an "
+	    "absolute URI without spaces, such as tag:example.org,2019:"
+	    "announcing-1.2, not \"(tag:example.org,2020:x\"\n");
+	support_diag_capture();
+	ck_assert_int_eq(load("---\ntitle: T\nid: urn:a b\n---\n", &e),
+	    ENTRY_ERROR);
+	support_diag_capture();
+	ck_assert_int_eq(load("---\ntitle: T\nid: tag:example.org,2019:x\n"
+	    "---\n", &e), ENTRY_OK);
+	ck_assert_str_eq(e->id, "tag:example.org,2019:x");
 	entry_free(e);
 }
 END_TEST
@@ -702,6 +722,7 @@ entry_suite(void)
 	tcase_add_test(ok, date_aliases_first_wins);
 	tcase_add_test(ok, jekyll_dates_and_flag);
 	tcase_add_test(ok, date_sources);
+	tcase_add_test(ok, err_id_not_a_uri);
 	tcase_add_test(ok, default_offset);
 	tcase_add_test(ok, summary_alias_and_empty);
 	tcase_add_test(ok, authors_forms);
