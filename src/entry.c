@@ -7,6 +7,7 @@
 #include "diag.h"
 #include "entry.h"
 #include "frontmatter.h"
+#include "url.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -406,6 +407,16 @@ map_keys(struct loader *L, const struct fm_split *sp)
 	e->subtitle = text_value(L, "subtitle", fm_map_get(L->map, "subtitle"));
 	e->release = text_value(L, "release", fm_map_get(L->map, "release"));
 	e->url = text_value(L, "url", fm_map_get(L->map, "url"));
+	if (e->url != NULL && (strncmp(e->url, "//", 2) == 0 ||
+	    (url_has_scheme(e->url) && strncmp(e->url, "http://", 7) != 0 &&
+	    strncmp(e->url, "https://", 8) != 0))) {
+		/* It becomes the entry's link: javascript: must not. */
+		v = fm_map_get(L->map, "url");
+		diag_error(L->path, v->line, v->col, "'url' must be a path such "
+		    "as /news/x/ or an http(s) URL, not %s", diag_quote(0,
+		    e->url, strlen(e->url)));
+		L->errors++;
+	}
 	e->id = text_value(L, "id", fm_map_get(L->map, "id"));
 	if (e->id != NULL && !is_absolute_iri(e->id)) {
 		v = fm_map_get(L->map, "id");

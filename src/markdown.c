@@ -118,6 +118,52 @@ fix_url(cmark_node *n, const struct render_opts *opts)
 	free(abs);
 }
 
+/* GFM's tagfilter escapes these only when whitespace, '>' or "/>" follows
+ * the name; browsers also end a tag name at '/' or a form feed, so
+ * "<script/x>" would slip through. Raw HTML that relfeed keeps has every
+ * such tag escaped, whatever follows its name. */
+static const char *const filtered_tags[] = {
+	"title", "textarea", "style", "xmp", "iframe", "noembed", "noframes",
+	"script", "plaintext", NULL
+};
+
+static void
+escape_filtered_tags(cmark_node *n)
+{
+	const char		*lit = cmark_node_get_literal(n), *p, *name;
+	const char *const	*t;
+	struct buf		 b = { 0 };
+	size_t			 k, from = 0;
+	int			 changed = 0;
+
+	if (lit == NULL)
+		return;
+	for (p = lit; *p != '\0'; p++) {
+		if (*p != '<')
+			continue;
+		name = p + 1 + (p[1] == '/');
+		for (t = filtered_tags; *t != NULL; t++) {
+			for (k = 0; (*t)[k] != '\0' && ascii_tolower(
+			    (unsigned char)name[k]) == (*t)[k]; k++)
+				;
+			if ((*t)[k] == '\0' &&
+			    !is_ascii_alnum((unsigned char)name[k]) &&
+			    name[k] != '-') {
+				buf_add(&b, lit + from, (size_t)(p - lit) - from);
+				buf_adds(&b, "&lt;");
+				from = (size_t)(p - lit) + 1;
+				changed = 1;
+				break;
+			}
+		}
+	}
+	if (changed) {
+		buf_adds(&b, lit + from);
+		cmark_node_set_literal(n, b.s);
+	}
+	buf_free(&b);
+}
+
 /* One walk: fix URLs, collect the raw HTML to drop. */
 static void
 walk_tree(cmark_node *root, const struct render_opts *opts,
@@ -134,6 +180,9 @@ walk_tree(cmark_node *root, const struct render_opts *opts,
 		t = cmark_node_get_type(n);
 		if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE)
 			fix_url(n, opts);
+		else if (opts->unsafe_html && (t == CMARK_NODE_HTML_BLOCK ||
+		    t == CMARK_NODE_HTML_INLINE))
+			escape_filtered_tags(n);
 		else if (!opts->unsafe_html && (t == CMARK_NODE_HTML_BLOCK ||
 		    t == CMARK_NODE_HTML_INLINE)) {
 			if (drop->n == drop->cap) {

@@ -16,8 +16,9 @@ struct render_opts {
  * image URL goes through url_resolve(); javascript:, vbscript:, file: and
  * data: URLs (other than data:image/png|gif|jpeg|webp on images; case and
  * leading spaces ignored) become "" (the link text is kept). Raw HTML is
- * dropped unless unsafe_html; even then tagfilter escapes <script>,
- * <iframe>, <style>... as GitHub does.
+ * dropped unless unsafe_html; even then <script>, <iframe>, <style>...
+ * (GFM's tagfilter list) are escaped, whatever follows the tag name (GFM's
+ * own filter misses "<script/x>"). No attribute allowlist yet.
  * Sets *html to the HTML (owned by the caller) and, when summary is not
  * NULL, *summary to a plain-text summary: the text before a
  * "<!--more-->" marker if there is one, else the first paragraph that has

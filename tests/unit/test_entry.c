@@ -219,6 +219,19 @@ START_TEST(err_id_not_a_uri)
 	    "---\n", &e), ENTRY_OK);
 	ck_assert_str_eq(e->id, "tag:example.org,2019:x");
 	entry_free(e);
+	/* A url becomes the entry's link. */
+	ck_assert_int_eq(load("---\ntitle: T\nurl: javascript:alert(1)\n"
+	    "---\n", &e), ENTRY_ERROR);
+	ck_assert_str_eq(support_diags(), "p.md:3:6: error: 'url' must be a "
+	    "path such as /news/x/ or an http(s) URL, not "
+	    "\"javascript:alert(1)\"\n");
+	support_diag_capture();
+	ck_assert_int_eq(load("---\ntitle: T\nurl: //evil.example/x\n---\n",
+	    &e), ENTRY_ERROR);
+	support_diag_capture();
+	ck_assert_int_eq(load("---\ntitle: T\nurl: https://x.example/a/\n"
+	    "---\n", &e), ENTRY_OK);
+	entry_free(e);
 }
 END_TEST
 

@@ -1,0 +1,224 @@
+/* fuzz_markdown.c: fuzzing Markdown rendering: no script and no
+ * javascript: link may reach a feed reader, whatever the body holds. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuzzutil.h"
+#include "markdown.h"
+#include "util.h"
+
+/* HTML's whitespace (WHATWG 13.2.5): not \v. */
+static int
+is_html_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+/* 1 if s (a NUL-terminated HTML text) opens a script element: "<script"
+ * in any case, as a whole tag name. */
+static int
+has_script_tag(const char *s)
+{
+	static const char	tag[] = "<script";
+	size_t			i;
+
+	for (; (s = strchr(s, '<')) != NULL; s++) {
+		for (i = 1; tag[i] != '\0' &&
+		    ascii_tolower((unsigned char)s[i]) == tag[i]; i++)
+			continue;
+		/* HTML's tokenizer ends a tag name at '/', '>' or
+		 * whitespace: "<scriptx" is another element. */
+		if (tag[i] == '\0' && (s[i] == '\0' || s[i] == '/' ||
+		    s[i] == '>' || is_html_space((unsigned char)s[i])))
+			return 1;
+	}
+	return 0;
+}
+
+/* Length of the tag name at s if it is one GFM's tagfilter disallows,
+ * read as HTML's tokenizer does (any case, ended by whitespace, '/' or
+ * '>'; "<scriptx" is another element), else 0. */
+static size_t
+bad_tag_at(const char *s)
+{
+	static const char *const bad[] = { "title", "textarea", "style",
+	    "xmp", "iframe", "noembed", "noframes", "script", "plaintext" };
+	size_t	i, k;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		for (k = 0; bad[i][k] != '\0' &&
+		    ascii_tolower((unsigned char)s[k]) == bad[i][k]; k++)
+			continue;
+		if (bad[i][k] == '\0' && (s[k] == '\0' || s[k] == '/' ||
+		    s[k] == '>' || is_html_space((unsigned char)s[k])))
+			return k;
+	}
+	return 0;
+}
+
+/* 1 if a browser would open a disallowed element in html: a small HTML
+ * tokenizer that skips comments ("<!--" to "-->"), bogus comments ("<!",
+ * "<?" to '>') and the inside of other tags (quoted values included), so
+ * "<script" in those places, harmless, is not counted. */
+static int
+opens_bad_element(const char *html)
+{
+	const char	*p = html, *e;
+	char		 q;
+	int		 bad, eq;
+
+	while ((p = strchr(p, '<')) != NULL) {
+		p++;
+		if (strncmp(p, "!--", 3) == 0) {
+			/* "<!-->" and "<!--->" close at once (HTML 13.2.5.43). */
+			if (p[3] == '>' || strncmp(p + 3, "->", 2) == 0)
+				continue;
+			e = strstr(p + 3, "-->");
+			p = e != NULL ? e + 3 : p + strlen(p);
+		} else if (*p == '!' || *p == '?' || (*p == '/' &&
+		    !is_ascii_alpha((unsigned char)p[1]) && p[1] != '>'))
+			p += strcspn(p, ">");
+		else if (is_ascii_alpha((unsigned char)*p) || (*p == '/' &&
+		    is_ascii_alpha((unsigned char)p[1]))) {
+			bad = *p != '/' && bad_tag_at(p) > 0;
+			/* Skip the tag: '>' ends it outside quoted values,
+			 * which open with a quote after '=' and spaces. */
+			for (q = 0, eq = 0; *p != '\0' && (q != 0 ||
+			    *p != '>'); p++)
+				if (q != 0)
+					q = *p == q ? 0 : q;
+				else if (eq && (*p == '"' || *p == '\''))
+					q = *p;
+				else if (*p == '=')
+					eq = 1;
+				else if (!is_html_space((unsigned char)*p))
+					eq = 0;
+			/* A tag the end of the text cuts is never emitted. */
+			if (bad && *p == '>')
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Decode an attribute value v[0..n) the way a browser does: character
+ * references (&amp; &#106; &#x6A;) read, into out (cap bytes, ASCII
+ * only: anything else becomes '?'). */
+static void
+decode_attr(const char *v, size_t n, char *out, size_t cap)
+{
+	size_t		i, o = 0;
+	unsigned long	c;
+	char		*end;
+
+	for (i = 0; i < n && o + 1 < cap; i++) {
+		c = (unsigned char)v[i];
+		if (v[i] == '&' && i + 1 < n && v[i + 1] == '#') {
+			c = strtoul(v + i + 2 + (v[i + 2] == 'x' ||
+			    v[i + 2] == 'X'), &end, v[i + 2] == 'x' ||
+			    v[i + 2] == 'X' ? 16 : 10);
+			i = (size_t)(end - v) - (*end != ';');
+		} else if (v[i] == '&' && strncmp(v + i, "&amp;", 5) == 0) {
+			c = '&';
+			i += 4;
+		}
+		out[o++] = c < 0x80 ? (char)c : '?';
+	}
+	out[o] = '\0';
+}
+
+/* 1 if url starts with scheme as a browser reads it (WHATWG URL):
+ * leading C0 controls and spaces stripped, tabs and newlines ignored,
+ * letters in any case. */
+static int
+is_scheme(const char *url, const char *scheme)
+{
+	const unsigned char	*u = (const unsigned char *)url;
+
+	while (*u != '\0' && *u <= 0x20)
+		u++;
+	for (; *scheme != '\0'; u++) {
+		if (*u == '\t' || *u == '\n' || *u == '\r')
+			continue;
+		if (ascii_tolower(*u) != *scheme)
+			return 0;
+		scheme++;
+	}
+	return 1;
+}
+
+/* 1 if an href or src in html holds a URL scheme that runs code. */
+static int
+has_script_url(const char *html)
+{
+	static const char *const attrs[] = { " href=\"", " src=\"" };
+	const char	*p, *v;
+	char		 val[64];
+	size_t		 a, n;
+
+	for (a = 0; a < 2; a++)
+		for (p = html; (p = strstr(p, attrs[a])) != NULL; p = v + n) {
+			v = p + strlen(attrs[a]);
+			n = strcspn(v, "\"");
+			decode_attr(v, n, val, sizeof(val));
+			if (is_scheme(val, "javascript:") ||
+			    is_scheme(val, "vbscript:"))
+				return 1;
+		}
+	return 0;
+}
+
+static void
+check_summary(const char *s)
+{
+	size_t	i;
+
+	if (s == NULL)
+		return;
+	FUZZ_CHECK(s[0] != '\0', "NULL, not empty, when there is no text");
+	FUZZ_CHECK(!is_ascii_space((unsigned char)s[0]) &&
+	    !is_ascii_space((unsigned char)s[strlen(s) - 1]), "trimmed");
+	for (i = 1; s[i] != '\0'; i++)
+		FUZZ_CHECK(!is_ascii_space((unsigned char)s[i]) ||
+		    (s[i] == ' ' && s[i - 1] != ' '),
+		    "inner whitespace collapsed to single spaces");
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct render_opts	 ro;
+	char			*html = NULL, *summary = NULL;
+	int			 unsafe;
+
+	fuzz_quiet();
+	memset(&ro, 0, sizeof(ro));
+	ro.base_url = "https://example.org/docs/";
+	ro.permalink = "https://example.org/docs/news/releases/1.2.x/";
+	for (unsafe = 0; unsafe <= 1; unsafe++) {
+		ro.unsafe_html = unsafe;
+		if (markdown_render("fuzz.md", (const char *)data, size, &ro,
+		    &html, &summary) == -1) {
+			FUZZ_CHECK(html == NULL && summary == NULL,
+			    "NULL on failure");
+			continue;
+		}
+		FUZZ_CHECK(html != NULL, "HTML on success");
+		if (!unsafe) {
+			/* Raw HTML dropped, text escaped: not even the
+			 * text "<script" may remain. */
+			FUZZ_CHECK(!has_script_tag(html), "no <script");
+			FUZZ_CHECK(!has_script_url(html),
+			    "no javascript: href or src");
+		} else if (html[0] != '\0')
+			/* tagfilter escapes <script>, <iframe>... even in
+			 * allowed raw HTML; links there are the author's. */
+			FUZZ_CHECK(!opens_bad_element(html),
+			    "unsafe_html: no script element after tagfilter");
+		check_summary(summary);
+		free(html);
+		free(summary);
+		html = summary = NULL;
+	}
+	return 0;
+}
