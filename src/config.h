@@ -16,6 +16,7 @@ struct feed_filter {
 	struct strlist	tag;		/* tags, categories, keywords */
 	struct strlist	release_line;	/* "1.24" */
 	struct strlist	kind;		/* major, minor, patch */
+	struct strlist	key;		/* "name=value", or "name": present */
 };
 
 /* One entry of the feeds: list. */

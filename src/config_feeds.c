@@ -47,6 +47,7 @@ static const struct filter_key {
 	{ "tag",	  offsetof(struct feed_filter, tag) },
 	{ "release_line", offsetof(struct feed_filter, release_line) },
 	{ "kind",	  offsetof(struct feed_filter, kind) },
+	{ "key",	  offsetof(struct feed_filter, key) },
 };
 
 static int
@@ -59,8 +60,8 @@ parse_filter(struct loader *L, const char *key, const struct fm_node *v,
 	int			 rc = 0, known;
 
 	if (v->kind != FM_MAP) {
-		bad(L, v, "'%s' must be a mapping of section, tag, release_line "
-		    "or kind to values, not %s", key, kind_name(v));
+		bad(L, v, "'%s' must be a mapping of section, tag, release_line, "
+		    "kind or key to values, not %s", key, kind_name(v));
 		return -1;
 	}
 	for (i = 0; i + 1 < v->n; i += 2) {
@@ -81,7 +82,7 @@ parse_filter(struct loader *L, const char *key, const struct fm_node *v,
 		}
 		if (!known) {
 			bad(L, k, "unknown key '%s' in '%s' (expected section, "
-			    "tag, release_line, kind)", k->text, key);
+			    "tag, release_line, kind, key)", k->text, key);
 			rc = -1;
 		}
 	}
@@ -216,6 +217,7 @@ filter_clear(struct feed_filter *f)
 	strlist_clear(&f->tag);
 	strlist_clear(&f->release_line);
 	strlist_clear(&f->kind);
+	strlist_clear(&f->key);
 }
 
 void

@@ -322,7 +322,7 @@ main(int argc, char *argv[])
 	}
 	rc = EXIT_USAGE;
 	if (o.base_url == NULL && cfg != NULL)
-		diag_error(cfg->path, 0, 0, "no 'base_url': the site's absolute "
+		diag_error(cfg->path, 1, 1, "no 'base_url': the site's absolute "
 		    "URL, such as https://example.org/, is required (or give "
 		    "--base-url)");
 	else if (o.base_url == NULL)

@@ -125,7 +125,23 @@ select_in_section(const struct entry *e, const char *section)
 }
 
 /* Whether e matches any value of one filter list; which says how. */
-enum filter_what { F_SECTION, F_TAG, F_LINE, F_KIND };
+enum filter_what { F_SECTION, F_TAG, F_LINE, F_KIND, F_KEY };
+
+/* "name=value": e's front matter has name with that text (the last one
+ * when it repeats; a list joined by ", "); "name": it has name, not empty. */
+static int
+has_param(const struct entry *e, const char *spec)
+{
+	const char	*eq = strchr(spec, '=');
+	size_t		 n = eq ? (size_t)(eq - spec) : strlen(spec), i;
+
+	for (i = e->params.n; i >= 2; i -= 2)
+		if (strlen(e->params.v[i - 2]) == n &&
+		    strncmp(e->params.v[i - 2], spec, n) == 0)
+			return eq ? strcmp(e->params.v[i - 1], eq + 1) == 0 :
+			    e->params.v[i - 1][0] != '\0';
+	return 0;
+}
 
 static int
 matches_any(const struct entry *e, const struct strlist *l,
@@ -153,6 +169,9 @@ matches_any(const struct entry *e, const struct strlist *l,
 			kind = select_release_kind(e);
 			hit = kind != NULL && strcmp(kind, l->v[i]) == 0;
 			break;
+		case F_KEY:
+			hit = has_param(e, l->v[i]);
+			break;
 		}
 	}
 	return hit;
@@ -166,12 +185,14 @@ passes(const struct entry *e, const struct feed_spec *f)
 	if ((in->section.n && !matches_any(e, &in->section, F_SECTION)) ||
 	    (in->tag.n && !matches_any(e, &in->tag, F_TAG)) ||
 	    (in->release_line.n && !matches_any(e, &in->release_line, F_LINE)) ||
-	    (in->kind.n && !matches_any(e, &in->kind, F_KIND)))
+	    (in->kind.n && !matches_any(e, &in->kind, F_KIND)) ||
+	    (in->key.n && !matches_any(e, &in->key, F_KEY)))
 		return 0;
 	return !matches_any(e, &ex->section, F_SECTION) &&
 	    !matches_any(e, &ex->tag, F_TAG) &&
 	    !matches_any(e, &ex->release_line, F_LINE) &&
-	    !matches_any(e, &ex->kind, F_KIND);
+	    !matches_any(e, &ex->kind, F_KIND) &&
+	    !matches_any(e, &ex->key, F_KEY);
 }
 
 static struct feed_out *

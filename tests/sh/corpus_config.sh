@@ -104,6 +104,11 @@ grep -qF '&lt;a href=&quot;https://istio.io/latest/news/releases/1.24.x/announci
 grep -qF '&lt;a href=&quot;https://istio.io/latest/news/releases/1.10.x/announcing-1.10/&quot;&gt;Istio 1.10.0 release notes&lt;/a&gt;' \
 	"$tmp/istio/releases/1.10/rss.xml" || bad "istio: relnote of 1.10.0"
 
+# The major-releases feed: the 26 dated release bundles and the six 0.x
+# announcements whose subtitle says Major; not the bundles' change notes.
+[ "$(grep -c '<entry>' "$tmp/istio/major/atom.xml")" -eq 32 ] ||
+	bad "istio: major/atom.xml has $(grep -c '<entry>' "$tmp/istio/major/atom.xml") entries, expected 32"
+
 # The 2019 blog: relnote linktonote="true" (1.0, 1.1, 1.2 and 1.3, whose
 # release is X.Y.0) adds a link to the release notes at /about/notes/X.Y/;
 # the other relnotes only link the download. Each text shortcode became a

@@ -200,7 +200,7 @@ START_TEST(feed_mistakes)
 	refused("base_url: https://x/\nfeeds:\n  - name: a\n"
 	    "    include: { sektion: x }\n", "relfeed.yaml:4:16: error: unknown "
 	    "key 'sektion' in 'include' (expected section, tag, release_line, "
-	    "kind)\n");
+	    "kind, key)\n");
 	refused("base_url: https://x/\nfeeds:\n  - name: a\n"
 	    "    include: { kind: huge }\n", "relfeed.yaml:4:14: error: kind "
 	    "\"huge\" is not one of major, minor, patch\n");

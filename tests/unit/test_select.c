@@ -206,6 +206,42 @@ START_TEST(fan_out_collisions)
 }
 END_TEST
 
+START_TEST(key_filter)
+{
+	struct feed_spec	spec;
+	struct feed_set		set;
+
+	memset(&spec, 0, sizeof(spec));
+	spec.name = (char *)(uintptr_t)"majors";
+	strlist_push(&ents[3]->params, "subtitle");
+	strlist_push(&ents[3]->params, "Major Release");
+	strlist_push(&ents[4]->params, "subtitle");
+	strlist_push(&ents[4]->params, "Major news");
+	strlist_push(&ents[0]->params, "cves");
+	strlist_push(&ents[0]->params, "");
+	strlist_push(&spec.include.key, "subtitle=Major Release");
+	ck_assert_int_eq(select_feeds("c.yaml", &defaults, &spec, 1, ents, 6,
+	    &set), 0);
+	ck_assert_uint_eq(set.v[1].n, 1);
+	ck_assert_ptr_eq(set.v[1].v[0], ents[3]);
+	feed_set_free(&set);
+	/* A name alone: present and not empty; exclude works the same. */
+	strlist_clear(&spec.include.key);
+	strlist_push(&spec.exclude.key, "subtitle");
+	ck_assert_int_eq(select_feeds("c.yaml", &defaults, &spec, 1, ents, 6,
+	    &set), 0);
+	ck_assert_uint_eq(set.v[1].n, 4);
+	feed_set_free(&set);
+	strlist_clear(&spec.exclude.key);
+	strlist_push(&spec.include.key, "cves");
+	ck_assert_int_eq(select_feeds("c.yaml", &defaults, &spec, 1, ents, 6,
+	    &set), 0);
+	ck_assert_uint_eq(set.v[1].n, 0);
+	feed_set_free(&set);
+	strlist_clear(&spec.include.key);
+}
+END_TEST
+
 START_TEST(names_that_clash)
 {
 	struct feed_spec	spec[3];
@@ -253,6 +289,7 @@ main(void)
 	tcase_add_test(tc, fan_out);
 	tcase_add_test(tc, fan_out_collisions);
 	tcase_add_test(tc, names_that_clash);
+	tcase_add_test(tc, key_filter);
 	suite_add_tcase(s, tc);
 	return support_run(s);
 }
