@@ -252,8 +252,12 @@ build_run(const struct build_opts *o, FILE *out)
 		print_links(o, &set, out);
 		goto out;
 	}
-	/* Only the entries that make it into a feed are rendered. */
-	if (render_selected(o, &list, &set) == -1)
+	/* build renders only the entries that make it into a feed; check
+	 * renders them all, so every body's problems are reported. */
+	if (o->cmd == CMD_CHECK) {
+		if (render_entries(o, list.v, list.n) == -1)
+			status = EXIT_CONTENT;
+	} else if (render_selected(o, &list, &set) == -1)
 		status = EXIT_CONTENT;
 	if (status == 0 && make_outputs(o, &set, &outs) == -1)
 		status = EXIT_CONTENT;

@@ -29,6 +29,15 @@ fi
 "$relfeed" check -q -u https://x/ -t T -o "$tmp/never" "$top/tests/golden/basic/content" ||
 	bad "check failed"
 [ -e "$tmp/never" ] && bad "check wrote output"
+# check reads every body; build with a limit only those in the feed.
+mkdir -p "$tmp/bodies"
+printf -- '---\ntitle: New\ndate: 2026-02-01\n---\nFine.\n' > "$tmp/bodies/new.md"
+printf -- '---\ntitle: Old\ndate: 2020-01-01\n---\nBad {{< x\n' > "$tmp/bodies/old.md"
+"$relfeed" build -q -u https://x/ -t T -n 1 -o "$tmp/bodies-out" "$tmp/bodies" ||
+	bad "build -n 1 read a body outside the feed"
+"$relfeed" check -u https://x/ -t T -n 1 "$tmp/bodies" 2> "$tmp/stderr"; rc=$?
+[ $rc -eq 1 ] || bad "check: exit $rc for a broken body outside the feed, expected 1"
+grep -q 'old.md:5:5: error: shortcode' "$tmp/stderr" || bad "check: $(cat "$tmp/stderr")"
 # --timezone moves dates written without a zone.
 "$relfeed" list -u https://x/ --timezone +05:30 --now 2026-06-01T00:00:00Z \
 	"$top/tests/golden/basic/content" 2>/dev/null | grep -q '^2026-03-10T00:00:00+05:30	1.10.1	' ||
