@@ -8,6 +8,7 @@
 #include "entry.h"
 #include "frontmatter.h"
 #include "fsutil.h"
+#include "lint.h"
 #include "permalink.h"
 #include "url.h"
 #include "util.h"
@@ -256,6 +257,8 @@ collect_entries(const struct build_opts *o, struct entry_list *out)
 	int			 status, errors_before = diag_errors();
 
 	status = load_all(o, &all);
+	for (i = 0; o->cmd == CMD_CHECK && i < all.n; i++)
+		lint_metadata(all.v[i], o->now);
 	if (!o->bundle_pages)
 		bundle_dirs(&all, &bundles);
 	if (bundles.n > 1)
@@ -283,7 +286,10 @@ collect_entries(const struct build_opts *o, struct entry_list *out)
 		status = EXIT_CONTENT;
 	if (status != 0)
 		entry_list_free(out);
-	else if (out->n > 1)
+	else if (out->n > 1) {
 		qsort(out->v, out->n, sizeof(*out->v), cmp_entries);
+		if (o->cmd == CMD_CHECK)
+			lint_same_time(out->v, out->n);
+	}
 	return status;
 }

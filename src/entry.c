@@ -182,6 +182,7 @@ map_dates(struct loader *L)
 		if (strcmp(key, ":filename") == 0) {
 			if (date_from_filename(L) == 0) {
 				e->has_date = 1;
+				e->date_only = 1;
 				break;
 			}
 			continue;
@@ -194,8 +195,12 @@ map_dates(struct loader *L)
 				e->draft = 1;
 			continue;
 		}
-		if (date_value(L, key, v, &e->published) == 0)
+		if (date_value(L, key, v, &e->published) == 0) {
 			e->has_date = 1;
+			e->date_line = v->line;
+			e->date_only = strspn(v->text, "0123456789-") ==
+			    v->text_len && v->text_len == 10;
+		}
 		break;
 	}
 	if ((v = first_present(L, updated_keys, &key)) != NULL) {
@@ -404,6 +409,9 @@ map_keys(struct loader *L, const struct fm_split *sp)
 	map_lists(L);
 	if ((v = first_present(L, summary_keys, &key)) != NULL)
 		e->description = text_value(L, key, v);
+	else if ((v = fm_map_get(L->map, "description")) != NULL &&
+	    v->kind == FM_SCALAR)
+		e->empty_desc_line = v->line;	/* for relfeed check */
 	e->subtitle = text_value(L, "subtitle", fm_map_get(L->map, "subtitle"));
 	e->release = text_value(L, "release", fm_map_get(L->map, "release"));
 	e->url = text_value(L, "url", fm_map_get(L->map, "url"));

@@ -55,6 +55,9 @@ struct entry {
 	int		 has_expiry;
 	struct rf_time	 expiry;
 	int		 draft;		/* draft: true, or published: false */
+	int		 date_line;	/* file line of the publish date, or 0 */
+	int		 date_only;	/* the publish date has no time of day */
+	int		 empty_desc_line; /* line of an empty description, or 0 */
 	int		 is_list_page;	/* _index.md without a publish date */
 	struct strlist	 params;	/* every top-level scalar of the front
 					 * matter as written: key, value, ... */

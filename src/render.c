@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "entry.h"
 #include "fsutil.h"
+#include "lint.h"
 #include "markdown.h"
 #include "render.h"
 #include "select.h"
@@ -121,6 +122,8 @@ render_entry(const struct build_opts *o, struct entry *e)
 
 	if (read_body(e) == -1)
 		return -1;
+	if (o->cmd == CMD_CHECK)
+		lint_body(e);
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.o = o;
 	ctx.e = e;
