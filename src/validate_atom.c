@@ -12,6 +12,7 @@
 struct atom_state {
 	const char	*path;
 	xmlHashTablePtr	 ids;		/* entry id -> its entry element */
+	xmlHashTablePtr	 updated;	/* atom:updated -> its element */
 	char		*feed_id;	/* owned (xmlFree) */
 	int		 feed_author;	/* the feed has an atom:author */
 	int		 self_link;	/* the feed has a rel="self" link */
@@ -200,6 +201,21 @@ check_entry(struct atom_state *st, xmlNodePtr e)
 	if (child(e, "content") == NULL && !has_link(e, "alternate"))
 		diag_error(st->path, line, 0, "entry has neither content nor "
 		    "a link rel=\"alternate\" (RFC 4287 4.1.1)");
+	/* A strict validator's warning: entries of one time are shown in
+	 * any order. Same-day releases without a time of day do that. */
+	if (child(e, "updated") != NULL &&
+	    (u1 = validate_text(child(e, "updated"))) != NULL) {
+		if ((first = xmlHashLookup(st->updated, (const xmlChar *)u1)))
+			diag_warning(st->path, validate_line(child(e,
+			    "updated")), 0, "entry has the same updated time %s "
+			    "as the entry at line %d: readers may show them in "
+			    "either order", u1, validate_line(first));
+		else
+			(void)xmlHashAddEntry(st->updated, (const xmlChar *)u1,
+			    e);
+		xmlFree(u1);
+		u1 = NULL;
+	}
 	if ((id = child(e, "id")) == NULL ||
 	    (idv = validate_text(id)) == NULL)
 		goto out;
@@ -235,12 +251,13 @@ out:
 void
 validate_atom(const char *path, xmlDocPtr doc)
 {
-	struct atom_state	 st = { path, NULL, NULL, 0, 0 };
+	struct atom_state	 st = { path, NULL, NULL, NULL, 0, 0 };
 	xmlNodePtr		 feed = xmlDocGetRootElement(doc), c;
 	const xmlNode		*id;
 
 	walk(&st, feed, check_date);
 	st.ids = xmlHashCreate(64);
+	st.updated = xmlHashCreate(64);
 	st.feed_author = child(feed, "author") != NULL;
 	st.self_link = has_link(feed, "self");
 	if ((id = child(feed, "id")) != NULL)
@@ -259,4 +276,5 @@ validate_atom(const char *path, xmlDocPtr doc)
 	validate_atom_schema(path, doc);
 	xmlFree(st.feed_id);
 	xmlHashFree(st.ids, NULL);
+	xmlHashFree(st.updated, NULL);
 }

@@ -158,8 +158,11 @@ for f in "${outputs[@]}"; do
 			bad "Atom schema rejects $f"
 		;;
 	esac
-	v=$("$relfeed" validate "$out/$f" 2>&1)
+	# The one warning content can cause and relfeed cannot avoid: entries
+	# published the same day without a time share their timestamp.
+	"$relfeed" validate "$out/$f" > "$tmp/validate" 2>&1
 	rc=$?
+	v=$(grep -v ': warning: entry has the same updated time' "$tmp/validate")
 	[ $rc -eq 0 ] && [ -z "$v" ] ||
 		bad "relfeed validate $f: exit $rc: ${v//$out/OUT}"
 done

@@ -46,8 +46,10 @@ check_file() {
 		[ $rc -eq 0 ] || [ $rc -eq 77 ] || bad "$name: Atom schema"
 		;;
 	esac
-	# No error, and no warning either: nothing in these feeds deserves one.
-	v=$("$relfeed" validate "$f" 2>&1); rc=$?
+	# No error, and no warning but the one the content causes: entries
+	# published the same day without a time share their timestamp.
+	"$relfeed" validate "$f" > "$tmp/validate" 2>&1; rc=$?
+	v=$(grep -v ': warning: entry has the same updated time' "$tmp/validate")
 	[ $rc -eq 0 ] && [ -z "$v" ] ||
 		bad "$name: relfeed validate: exit $rc: $(printf '%s\n' "$v" | head -3)"
 }

@@ -14,7 +14,10 @@ export RELFEED_CHECK_ALLOW_SHORTCODE_TEXT=1
 # site feed and one feed of each kind of named feed.
 while IFS= read -r f; do
 	"$relfeed" validate "$f" > "$tmp/validate" 2>&1 || bad "relfeed validate: $(cat "$tmp/validate")"
-	[ -s "$tmp/validate" ] && bad "relfeed validate warns: $(cat "$tmp/validate")"
+	# content/ has two patch releases on one day without a time, on
+	# purpose: the one warning allowed.
+	grep -v ': warning: entry has the same updated time' "$tmp/validate" > "$tmp/validate2"
+	[ -s "$tmp/validate2" ] && bad "relfeed validate warns: $(cat "$tmp/validate2")"
 done < <(find "$tmp/feeds" -type f | sort)
 for f in "$tmp"/feeds/{,releases/,tags/security/,lines/1.10/}{rss.xml,atom.xml,feed.json}; do
 	case $f in

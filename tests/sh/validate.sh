@@ -21,7 +21,11 @@ done < <(find "$top/tests/golden" -path '*/expected/*' \
 [ ${#golden[@]} -ge 20 ] || bad "only ${#golden[@]} golden feeds found"
 validate "${golden[@]}"; rc=$?
 [ $rc -eq 0 ] || bad "golden feeds: exit $rc: $(head -5 "$tmp/v")"
-[ -s "$tmp/v" ] && bad "golden feeds: validate says: $(head -5 "$tmp/v")"
+# Same-day entries without a time share a timestamp: the one warning.
+grep -v ': warning: entry has the same updated time' "$tmp/v" > "$tmp/v2"
+[ -s "$tmp/v2" ] && bad "golden feeds: validate says: $(head -5 "$tmp/v2")"
+grep -q 'basic/expected/atom.xml:31: warning: entry has the same updated time 2026-03-10T00:00:00Z as the entry at line 12' "$tmp/v" ||
+	bad "golden feeds: no warning for the same-day releases of basic"
 
 # 2 without a FILE, with a usage message.
 "$relfeed" validate > "$tmp/v" 2>&1; rc=$?
@@ -48,8 +52,8 @@ grep -q '^broken.xml:3: error: channel has no description' "$tmp/v" ||
 	bad "broken feed: no error at broken.xml:3: $(cat "$tmp/v")"
 grep -q '^broken.xml:6: error: pubDate "yesterday" is not an RFC 822 date' "$tmp/v" ||
 	bad "broken feed: no error at broken.xml:6: $(cat "$tmp/v")"
-grep -v '^broken.xml:' "$tmp/v" | grep -q . &&
-	bad "broken feed: a good file was blamed: $(cat "$tmp/v")"
+grep -v '^broken.xml:' "$tmp/v" | grep -v ': warning: entry has the same updated time' |
+	grep -q . && bad "broken feed: a good file was blamed: $(cat "$tmp/v")"
 printf '<?xml version="1.0"?>\n<rss version="2.0">\n<channel>\n' > truncated.xml
 validate truncated.xml; rc=$?
 [ $rc -eq 1 ] || bad "truncated feed: exit $rc, expected 1"
