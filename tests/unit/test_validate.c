@@ -270,6 +270,11 @@ START_TEST(rss_namespaces_and_html)
 	EXPECT(RSS("<item>\n<title>A</title>\n<dc:creator>Ana</dc:creator>\n"
 	    "</item>\n"), -1,
 	    "t:10: error: Namespace prefix dc on creator is not defined\n");
+	/* 2019-06-18 was a Tuesday. */
+	EXPECT(RSS("<item>\n<title>A</title>\n<pubDate>Wed, 18 Jun 2019 "
+	    "10:00:00 +0200</pubDate>\n</item>\n"), 0,
+	    "t:10: warning: pubDate \"Wed, 18 Jun 2019 10:00:00 +0200\": "
+	    "that day is a Tue, not a Wed\n");
 	EXPECT(RSS("<item>\n<description>&lt;p&gt;&lt;img src=\"/i.png\"&gt;"
 	    "&lt;a href=\"../b\"&gt;b&lt;/a&gt;</description>\n"
 	    "<content:encoded><![CDATA[<a href=\"//cdn.example.org/x\">x</a>"
