@@ -111,6 +111,15 @@ grep -qF '&lt;a href=&quot;https://istio.io/latest/news/releases/1.10.x/announci
 [ "$(grep -c '<entry>' "$tmp/istio/major/atom.xml")" -eq 32 ] ||
 	bad "istio: major/atom.xml has $(grep -c '<entry>' "$tmp/istio/major/atom.xml") entries, expected 32"
 
+# The 2019 blog's feeds: its three "Major Update" releases, its two
+# "Important Security Update" releases, a feed per release line.
+[ "$(grep -c '<entry>' "$tmp/istio-2019-blog/major/atom.xml")" -eq 3 ] ||
+	bad "istio-2019-blog: major/atom.xml is not the three major updates"
+[ "$(grep -c '<entry>' "$tmp/istio-2019-blog/security/atom.xml")" -eq 2 ] ||
+	bad "istio-2019-blog: security/atom.xml is not the two security updates"
+[ -f "$tmp/istio-2019-blog/releases/1.1/feed.json" ] ||
+	bad "istio-2019-blog: no releases/1.1/feed.json"
+
 # The 2019 blog: relnote linktonote="true" (1.0, 1.1, 1.2 and 1.3, whose
 # release is X.Y.0) adds a link to the release notes at /about/notes/X.Y/;
 # the other relnotes only link the download. Each text shortcode became a
