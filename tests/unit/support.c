@@ -102,10 +102,6 @@ support_shared_path(const char *name)
 			return p;
 		free(p);
 	}
-	p = xasprintf("/work/shared/%s", name);
-	if (stat(p, &st) == 0)
-		return p;
-	free(p);
 	return NULL;
 }
 

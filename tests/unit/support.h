@@ -26,7 +26,7 @@ void		 support_tmpdir_remove(void);
 void		 support_put(const char *rel, const char *text);
 
 /* name (a file or directory) in the shared directory beside the
- * repository, $RELFEED_SRCDIR/../shared/name, else in /work/shared, if it
+ * repository, $RELFEED_SRCDIR/../shared/name, if it
  * exists there; NULL if it is nowhere (the test then skips). The caller
  * frees the result. */
 char		*support_shared_path(const char *name);

@@ -723,10 +723,6 @@ realworld_dir(void)
 			goto out;
 		free(dir);
 	}
-	dir = xstrdup("/work/shared/realworld-feeds");
-	if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
-		goto out;
-	free(dir);
 	dir = NULL;
 out:
 	return dir;
