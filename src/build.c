@@ -34,6 +34,8 @@ struct output {
 	char	*relpath;	/* under the output directory: NAME/rss.xml */
 	char	*doc;
 	size_t	 len;
+	int	 xml;		/* parsed back before it is written */
+	int	 changed;	/* differs from the file on disk */
 };
 
 struct outputs {
@@ -146,6 +148,7 @@ make_outputs(const struct build_opts *o, const struct feed_set *set,
 				continue;
 			out = &outs->v[outs->n++];
 			out->relpath = output_relpath(&set->v[i], &formats[k]);
+			out->xml = formats[k].bit != FORMAT_JSON;
 			self = url_join(feed_url, out->relpath);
 			info.self_url = self;
 			if (formats[k].write(&info, set->v[i].v, set->v[i].n,
@@ -153,6 +156,29 @@ make_outputs(const struct build_opts *o, const struct feed_set *set,
 				rc = -1;
 			free(self);
 		}
+	}
+	return rc;
+}
+
+/* Find the outputs that differ from the files on disk (all of them for
+ * check) and parse those back: a feed is parsed back before it is written,
+ * and one whose bytes are on disk already was parsed when it was written.
+ * Nothing is written until every output has passed. */
+static int
+check_outputs(const struct build_opts *o, struct outputs *outs)
+{
+	char	*path;
+	size_t	 i;
+	int	 rc = 0;
+
+	for (i = 0; i < outs->n; i++) {
+		path = xasprintf("%s/%s", o->output_dir, outs->v[i].relpath);
+		outs->v[i].changed = o->cmd == CMD_CHECK ||
+		    !fsutil_same_content(path, outs->v[i].doc, outs->v[i].len);
+		if (outs->v[i].changed && outs->v[i].xml &&
+		    feed_parse_back(path, outs->v[i].doc, outs->v[i].len) == -1)
+			rc = -1;
+		free(path);
 	}
 	return rc;
 }
@@ -173,7 +199,7 @@ write_outputs(const struct build_opts *o, const struct outputs *outs)
 		path = xasprintf("%s/%s", o->output_dir, outs->v[i].relpath);
 		slash = strrchr(path, '/');
 		dir = xstrndup(path, (size_t)(slash - path));
-		if (fsutil_same_content(path, outs->v[i].doc, outs->v[i].len))
+		if (!outs->v[i].changed)
 			diag_note(path, "unchanged; not rewritten");
 		else if (fsutil_mkdirs(dir) == -1 ||
 		    fsutil_write_atomic(dir, slash + 1, outs->v[i].doc,
@@ -259,7 +285,8 @@ build_run(const struct build_opts *o, FILE *out)
 			status = EXIT_CONTENT;
 	} else if (render_selected(o, &list, &set) == -1)
 		status = EXIT_CONTENT;
-	if (status == 0 && make_outputs(o, &set, &outs) == -1)
+	if (status == 0 && (make_outputs(o, &set, &outs) == -1 ||
+	    check_outputs(o, &outs) == -1))
 		status = EXIT_CONTENT;
 	if (status == 0 && o->cmd == CMD_BUILD && write_outputs(o, &outs) == -1)
 		status = EXIT_SYSTEM;

@@ -37,8 +37,9 @@ const char	*feed_default_author(const struct feed_info *);
 /* Write RSS 2.0 (https://www.rssboard.org/rss-specification) with the
  * atom, content and dc namespaces. entries[0..n) are in feed order, each with
  * permalink, title, published, updated, and html/summary as rendered.
- * Sets *out (owned by the caller, NUL-terminated) and *outlen. The
- * document is parsed back before returning; diagnostics name it by
+ * Sets *out (owned by the caller, NUL-terminated) and *outlen; the
+ * caller parses it back (feed_parse_back) before writing it anywhere, and
+ * need not when its bytes are already on disk. Diagnostics name it by
  * info->self_url. Returns 0 or -1 (reported; *out NULL). An item without
  * authors is given the feed's (feed_author_of), as Atom entries inherit
  * the feed's. The channel holds title, link, description, language,
@@ -145,7 +146,7 @@ void		 feedw_text(struct feedw *, const char *text);
 void		 feedw_end(struct feedw *);
 /* <name>text</name>. */
 void		 feedw_elem(struct feedw *, const char *name, const char *text);
-/* End the document, free the writer, parse the result back. On success
+/* End the document and free the writer. On success
  * sets *out (owned by the caller) and *outlen and returns 0; else reports
  * and returns -1. Frees w in every case. */
 int		 feedw_finish(struct feedw *w, char **out, size_t *outlen);

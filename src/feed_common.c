@@ -426,8 +426,6 @@ feedw_finish(struct feedw *fw, char **out, size_t *outlen)
 		diag_error(fw->what, 0, 0, "XML writer produced no output");
 		goto out;
 	}
-	if (feed_parse_back(fw->what, (const char *)content, (size_t)len) < 0)
-		goto out;
 	*out = xstrndup((const char *)content, (size_t)len);
 	*outlen = (size_t)len;
 	rc = 0;
