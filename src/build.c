@@ -221,7 +221,8 @@ cmp_entry_ptrs(const void *a, const void *b)
 }
 
 /* Render each entry some feed takes, once: list is in feed order, a total
- * order, so an entry's place in it is found by binary search. */
+ * order, so an entry's place in it is found by binary search. Returns an
+ * exit status, as render_entries does. */
 static int
 render_selected(const struct build_opts *o, const struct entry_list *list,
     const struct feed_set *set)
@@ -280,11 +281,10 @@ build_run(const struct build_opts *o, FILE *out)
 	}
 	/* build renders only the entries that make it into a feed; check
 	 * renders them all, so every body's problems are reported. */
-	if (o->cmd == CMD_CHECK) {
-		if (render_entries(o, list.v, list.n) == -1)
-			status = EXIT_CONTENT;
-	} else if (render_selected(o, &list, &set) == -1)
-		status = EXIT_CONTENT;
+	if (o->cmd == CMD_CHECK)
+		status = render_entries(o, list.v, list.n);
+	else
+		status = render_selected(o, &list, &set);
 	if (status == 0 && (make_outputs(o, &set, &outs) == -1 ||
 	    check_outputs(o, &outs) == -1))
 		status = EXIT_CONTENT;

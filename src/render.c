@@ -101,13 +101,14 @@ read_body(struct entry *e)
 	if (e->body != NULL)
 		return 0;
 	if (fsutil_read_file(e->path, &data, &len) == -1)
-		return -1;
-	rc = entry_load_body(e, data, len);
+		return EXIT_SYSTEM;
+	rc = entry_load_body(e, data, len) == -1 ? EXIT_CONTENT : 0;
 	free(data);
 	return rc;
 }
 
-/* Shortcodes, then Markdown to HTML with absolute links, then the summary. */
+/* Shortcodes, then Markdown to HTML with absolute links, then the summary.
+ * Returns 0, EXIT_CONTENT or EXIT_SYSTEM (the file could not be read). */
 static int
 render_entry(const struct build_opts *o, struct entry *e)
 {
@@ -118,10 +119,11 @@ render_entry(const struct build_opts *o, struct entry *e)
 	struct render_opts	 ro;
 	char			*md;
 	size_t			 mdlen, i, n = cfg ? cfg->nshortcodes : 0;
-	int			 rc = -1;
+	int			 rc = EXIT_CONTENT;
 
-	if (read_body(e) == -1)
-		return -1;
+	if ((rc = read_body(e)) != 0)
+		return rc;
+	rc = EXIT_CONTENT;
 	if (o->cmd == CMD_CHECK)
 		lint_body(e);
 	memset(&ctx, 0, sizeof(ctx));
@@ -146,7 +148,8 @@ render_entry(const struct build_opts *o, struct entry *e)
 	memset(&ro, 0, sizeof(ro));
 	ro.base_url = o->base_url;
 	ro.permalink = e->permalink;
-	rc = markdown_render(e->path, md, mdlen, &ro, &e->html, &e->summary);
+	rc = markdown_render(e->path, md, mdlen, &ro, &e->html, &e->summary)
+	    == -1 ? EXIT_CONTENT : 0;
 	free(md);
 out:
 	free(tmpls);
@@ -219,6 +222,15 @@ child(const struct build_opts *o, struct entry **v, size_t n, size_t first,
 	_exit(0);
 }
 
+/* Of two exit statuses, the one to report: a system error over a content
+ * error over success. */
+static int
+worse(int a, int b)
+{
+	return a == EXIT_SYSTEM || b == EXIT_SYSTEM ? EXIT_SYSTEM :
+	    a != 0 ? a : b;
+}
+
 /* Take the records of one child's output apart; -1 if it is cut short. */
 static int
 take_records(const struct buf *b, struct entry **v, size_t n, char **msgs,
@@ -267,8 +279,7 @@ render_entries(const struct build_opts *o, struct entry **v, size_t n)
 		nproc = n;
 	if (nproc <= 1) {
 		for (i = 0; i < n; i++)
-			if (render_entry(o, v[i]) == -1)
-				ret = -1;
+			ret = worse(ret, render_entry(o, v[i]));
 		return ret;
 	}
 	pfd = xcalloc(nproc, sizeof(*pfd));
@@ -313,15 +324,14 @@ render_entries(const struct build_opts *o, struct entry **v, size_t n)
 		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 ||
 		    take_records(&out[i], v, n, msgs, rc) == -1) {
 			diag_error(NULL, 0, 0, "a renderer process failed");
-			ret = -1;
+			ret = EXIT_SYSTEM;
 		}
 		buf_free(&out[i]);
 	}
 	for (i = 0; i < n; i++) {
 		diag_print(msgs[i]);
 		free(msgs[i]);
-		if (rc[i] == -1)
-			ret = -1;
+		ret = worse(ret, rc[i]);
 	}
 	free(pfd);
 	free(out);

@@ -10,8 +10,8 @@
  * the config's shortcode templates, then cmark-gfm with links made
  * absolute. With o->jobs > 1 the entries are shared among that many
  * processes; the results and the diagnostics (printed in the order of v)
- * are the same as with one. Returns 0, or -1 when any entry failed
- * (each failure reported). */
+ * are the same as with one. Returns 0, EXIT_CONTENT when a body is wrong,
+ * or EXIT_SYSTEM when a file could not be read again (each reported). */
 int	render_entries(const struct build_opts *o, struct entry **v, size_t n);
 
 #endif

@@ -1,0 +1,143 @@
+/* test_render.c: unit tests for rendering bodies, in one process or many. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "build.h"
+#include "render.h"
+#include "support.h"
+#include "util.h"
+
+#define N	6
+
+static struct entry *
+mk(const char *dir, const char *rel)
+{
+	struct entry	*e = xcalloc(1, sizeof(*e));
+
+	e->path = xasprintf("%s/%s", dir, rel);
+	e->relpath = xstrdup(rel);
+	e->title = xstrdup(rel);
+	e->permalink = xasprintf("https://example.org/%s/", rel);
+	return e;
+}
+
+static struct build_opts
+opts(int jobs)
+{
+	struct build_opts	o;
+
+	memset(&o, 0, sizeof(o));
+	o.cmd = CMD_BUILD;
+	o.base_url = "https://example.org/";
+	o.title = "T";
+	o.jobs = jobs;
+	return o;
+}
+
+/* Diagnostics with each line's directory taken away: the temporary
+ * directory differs from run to run. */
+static char *
+basenames(const char *d)
+{
+	struct buf	 b = { 0 };
+	const char	*line, *colon, *slash;
+
+	for (line = d; *line != '\0'; line += strcspn(line, "\n") + 1) {
+		colon = strchr(line, ':');
+		for (slash = colon; slash > line && slash[-1] != '/'; slash--)
+			;
+		buf_add(&b, slash, strcspn(slash, "\n") + 1);
+		if (line[strcspn(line, "\n")] == '\0')
+			break;
+	}
+	return buf_detach(&b);
+}
+
+/* Render N entries, one of them bad in the way given, with jobs
+ * processes; returns the status and the diagnostics in *diags. */
+static int
+run(int jobs, const char *bad_body, int remove_bad, char **diags,
+    char **html3)
+{
+	const char		*dir = support_tmpdir("render");
+	struct build_opts	 o = opts(jobs);
+	struct entry		*v[N];
+	char			 rel[32];
+	size_t			 i;
+	int			 rc;
+
+	for (i = 0; i < N; i++) {
+		snprintf(rel, sizeof(rel), "e%zu.md", i);
+		support_put(rel, i == 2 && bad_body ? bad_body :
+		    "---\ntitle: t\n---\nSee [the notes](/notes/) and "
+		    "{{< relnote >}}.\n");
+		v[i] = mk(dir, rel);
+	}
+	if (remove_bad)
+		ck_assert_int_eq(remove(v[2]->path), 0);
+	support_diag_capture();
+	rc = render_entries(&o, v, N);
+	*diags = basenames(support_diags());
+	*html3 = v[3]->html ? xstrdup(v[3]->html) : NULL;
+	for (i = 0; i < N; i++)
+		entry_free(v[i]);
+	support_tmpdir_remove();
+	support_diag_release();
+	return rc;
+}
+
+START_TEST(same_with_any_jobs)
+{
+	char	*d1, *d3, *h1, *h3;
+
+	ck_assert_int_eq(run(1, NULL, 0, &d1, &h1), 0);
+	ck_assert_int_eq(run(3, NULL, 0, &d3, &h3), 0);
+	ck_assert_str_eq(h1, "<p>See <a href=\"https://example.org/notes/\">the "
+	    "notes</a> and .</p>\n");
+	ck_assert_str_eq(h1, h3);
+	/* The diagnostics come in entry order whoever rendered them. */
+	ck_assert_uint_eq(support_count(d1, "warning: shortcode 'relnote'"), N);
+	ck_assert_str_eq(d1, d3);
+	ck_assert_int_eq(strncmp(d1, "e0.md:", 6), 0);
+	free(d1);
+	free(d3);
+	free(h1);
+	free(h3);
+}
+END_TEST
+
+START_TEST(content_and_system_errors)
+{
+	char	*d, *h;
+	int	 jobs;
+
+	for (jobs = 1; jobs <= 2; jobs++) {
+		ck_assert_int_eq(run(jobs, "---\ntitle: t\n---\nA {{< x\n", 0,
+		    &d, &h), EXIT_CONTENT);
+		ck_assert_ptr_nonnull(strstr(d, "e2.md:4:3: error: shortcode"));
+		ck_assert_ptr_nonnull(h);	/* the others rendered */
+		free(d);
+		free(h);
+		/* The file is gone when it is read again: an I/O error. */
+		ck_assert_int_eq(run(jobs, NULL, 1, &d, &h), EXIT_SYSTEM);
+		ck_assert_ptr_nonnull(strstr(d, "e2.md: error: cannot open: "
+		    "No such file or directory"));
+		free(d);
+		free(h);
+	}
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite	*s = suite_create("render");
+	TCase	*tc = tcase_create("render");
+
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, same_with_any_jobs);
+	tcase_add_test(tc, content_and_system_errors);
+	suite_add_tcase(s, tc);
+	return support_run(s);
+}
