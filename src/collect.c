@@ -10,7 +10,6 @@
 #include "fsutil.h"
 #include "lint.h"
 #include "permalink.h"
-#include "url.h"
 #include "util.h"
 #include "version.h"
 

@@ -8,10 +8,10 @@
 #include "util.h"
 
 /* RFC 822 section 5.1: English names whatever the locale. */
-static const char *const day_names[7] = {
+const char *const date_day_names[7] = {
 	"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"
 };
-static const char *const month_names[12] = {
+const char *const date_month_names[12] = {
 	"Jan", "Feb", "Mar", "Apr", "May", "Jun",
 	"Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
 };
@@ -28,8 +28,8 @@ is_leap(int64_t y)
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-static int
-days_in_month(int64_t y, int m)
+int
+date_days_in_month(int64_t y, int m)
 {
 	return month_days[m - 1] + (m == 2 && is_leap(y));
 }
@@ -196,7 +196,7 @@ date_parse(const char *s, int default_off, struct rf_time *out,
 	at = i;
 	if (read_digits(s, &i, 2, &d) == -1)
 		goto fail;
-	if (d < 1 || d > days_in_month(y, mo)) {
+	if (d < 1 || d > date_days_in_month(y, mo)) {
 		i = at;
 		goto fail;
 	}
@@ -308,8 +308,7 @@ to_civil(const struct rf_time *t, struct civil *c)
 	c->h = (int)(rem / 3600);
 	c->mi = (int)(rem / 60 % 60);
 	c->s = (int)(rem % 60);
-	/* 1970-01-01 was a Thursday. */
-	c->wday = (int)(((days % 7) + 7 + 4) % 7);
+	c->wday = date_weekday(days);
 }
 
 void
@@ -322,7 +321,7 @@ date_format_rfc822(const struct rf_time *t, char *buf)
 	/* RFC 822 5.1 with RFC 1123 5.2.14's four-digit year. */
 	snprintf(buf, DATE_BUFSZ,
 	    "%s, %02d %s %04lld %02d:%02d:%02d %c%02lld%02lld",
-	    day_names[c.wday], c.d, month_names[c.mo - 1], (long long)c.y,
+	    date_day_names[c.wday], c.d, date_month_names[c.mo - 1], (long long)c.y,
 	    c.h, c.mi, c.s, t->off < 0 ? '-' : '+', a / 60, a % 60);
 }
 
@@ -355,4 +354,11 @@ date_civil(const struct rf_time *t, int64_t *y, int *m, int *d)
 	if (local % 86400 < 0)
 		days--;			/* floor, also before 1970 */
 	date_civil_from_days(days, y, m, d);
+}
+
+int
+date_weekday(int64_t days)
+{
+	/* 1970-01-01 was a Thursday. */
+	return (int)(((days % 7) + 7 + 4) % 7);
 }

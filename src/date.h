@@ -39,6 +39,18 @@ void	date_format_rfc3339(const struct rf_time *, char *buf);
 int64_t	date_days_from_civil(int64_t y, int m, int d);
 void	date_civil_from_days(int64_t days, int64_t *y, int *m, int *d);
 
+/* RFC 822 section 5.1's English names, whatever the locale: "Sun".."Sat"
+ * (index 0 is Sunday) and "Jan".."Dec". */
+extern const char *const	date_day_names[7];
+extern const char *const	date_month_names[12];
+
+/* Days in month m (1-12) of year y, leap years counted. */
+int	date_days_in_month(int64_t y, int m);
+
+/* The day of the week of a day number from date_days_from_civil: 0 is
+ * Sunday. */
+int	date_weekday(int64_t days);
+
 /* The calendar date of t in the offset it was written in. */
 void	date_civil(const struct rf_time *t, int64_t *y, int *m, int *d);
 

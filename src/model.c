@@ -38,6 +38,18 @@ strlist_clear(struct strlist *l)
 	l->n = l->cap = 0;
 }
 
+const char *
+entry_param(const struct entry *e, const char *key, size_t keylen)
+{
+	size_t	i;
+
+	for (i = e->params.n; i >= 2; i -= 2)	/* the last one wins */
+		if (strlen(e->params.v[i - 2]) == keylen &&
+		    memcmp(e->params.v[i - 2], key, keylen) == 0)
+			return e->params.v[i - 1];
+	return NULL;
+}
+
 void
 entry_free(struct entry *e)
 {

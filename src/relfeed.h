@@ -73,6 +73,10 @@ struct entry {
 
 void	 entry_free(struct entry *);
 
+/* The front-matter value of key[0..keylen) as written (see params), or
+ * NULL; borrowed from e. */
+const char *entry_param(const struct entry *, const char *key, size_t keylen);
+
 void	 strlist_push(struct strlist *, const char *);	/* copies the string */
 int	 strlist_has(const struct strlist *, const char *);
 void	 strlist_clear(struct strlist *);		/* frees the strings */

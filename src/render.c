@@ -32,17 +32,6 @@ struct lookup_ctx {
 };
 
 static const char *
-param(const struct strlist *l, const char *key)
-{
-	size_t	i;
-
-	for (i = l->n; i >= 2; i -= 2)		/* the last one wins */
-		if (strcmp(l->v[i - 2], key) == 0)
-			return l->v[i - 1];
-	return NULL;
-}
-
-static const char *
 lookup(void *vctx, const char *name)
 {
 	struct lookup_ctx	*c = vctx;
@@ -71,7 +60,7 @@ lookup(void *vctx, const char *name)
 		return e->permalink;
 	if (strcmp(k, "kind") == 0)
 		return select_release_kind(e);
-	return param(&e->params, k);
+	return entry_param(e, k, strlen(k));
 }
 
 /* "1.19.0" -> "1.19", "1.0.0" -> "1.0", "1.19.3" stays. */

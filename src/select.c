@@ -133,14 +133,12 @@ static int
 has_param(const struct entry *e, const char *spec)
 {
 	const char	*eq = strchr(spec, '=');
-	size_t		 n = eq ? (size_t)(eq - spec) : strlen(spec), i;
+	const char	*v = entry_param(e, spec, eq ? (size_t)(eq - spec) :
+			    strlen(spec));
 
-	for (i = e->params.n; i >= 2; i -= 2)
-		if (strlen(e->params.v[i - 2]) == n &&
-		    strncmp(e->params.v[i - 2], spec, n) == 0)
-			return eq ? strcmp(e->params.v[i - 1], eq + 1) == 0 :
-			    e->params.v[i - 1][0] != '\0';
-	return 0;
+	if (v == NULL)
+		return 0;
+	return eq ? strcmp(v, eq + 1) == 0 : v[0] != '\0';
 }
 
 static int

@@ -47,9 +47,6 @@ int	validate_is_absolute(const char *s);
  * -1 if s is not such a date. Reports nothing. */
 int	validate_rfc822(const char *s, int *wday, int *actual);
 
-/* "Sun" .. "Sat". */
-extern const char *const	validate_day_names[7];
-
 /* The element's line for diagnostics (libxml2 keeps it per node). */
 int	validate_line(const xmlNode *);
 

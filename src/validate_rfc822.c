@@ -7,18 +7,6 @@
 #include "util.h"
 #include "validate_int.h"
 
-const char *const validate_day_names[7] = {
-	"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"
-};
-static const char *const month_names[12] = {
-	"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-	"Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
-};
-/* February's 29 is checked against the year separately. */
-static const int month_days[12] = {
-	31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
-};
-
 /* RFC 822 5.1 zone names; "J" is the one military letter not used. */
 static const char *const zone_names[] = {
 	"UT", "GMT", "Z", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST",
@@ -88,7 +76,7 @@ validate_rfc822(const char *s, int *wday, int *actual)
 	*wday = -1;
 	blanks(s, &i);
 	if ((n = word(s, i)) > 0) {
-		if ((*wday = lookup(validate_day_names, 7, s + i, n)) == -1)
+		if ((*wday = lookup(date_day_names, 7, s + i, n)) == -1)
 			goto out;
 		i += n;
 		blanks(s, &i);
@@ -100,7 +88,7 @@ validate_rfc822(const char *s, int *wday, int *actual)
 		goto out;
 	blanks(s, &i);
 	n = word(s, i);
-	if ((mo = lookup(month_names, 12, s + i, n)) == -1)
+	if ((mo = lookup(date_month_names, 12, s + i, n)) == -1)
 		goto out;
 	i += n;
 	blanks(s, &i);
@@ -119,9 +107,8 @@ validate_rfc822(const char *s, int *wday, int *actual)
 		if (digits(s, &i, 2, &sec) != 2)
 			goto out;
 	}
-	if (y < 1 || d < 1 || d > month_days[mo] || h > 23 || mi > 59 ||
-	    sec > 60 || (mo == 1 && d == 29 && !(y % 4 == 0 &&
-	    (y % 100 != 0 || y % 400 == 0))))
+	if (y < 1 || d < 1 || d > date_days_in_month(y, mo + 1) || h > 23 ||
+	    mi > 59 || sec > 60)
 		goto out;
 	if (!is_ascii_space((unsigned char)s[i]))
 		goto out;
@@ -140,9 +127,8 @@ validate_rfc822(const char *s, int *wday, int *actual)
 	blanks(s, &i);
 	if (s[i] != '\0')
 		goto out;
-	/* 1970-01-01 was a Thursday. */
 	days = date_days_from_civil(y, mo + 1, d);
-	*actual = (int)(((days % 7) + 11) % 7);
+	*actual = date_weekday(days);
 	rc = 0;
 out:
 	return rc;

@@ -5,6 +5,7 @@
 
 #include <libxml/hash.h>
 
+#include "date.h"
 #include "diag.h"
 #include "util.h"
 #include "validate_int.h"
@@ -52,8 +53,8 @@ check_date(const char *path, const xmlNode *n)
 	else if (wday != -1 && wday != actual)
 		diag_warning(path, validate_line(n), 0, "%s %s: that day is a "
 		    "%s, not a %s", (const char *)n->name,
-		    diag_quote(0, v, strlen(v)), validate_day_names[actual],
-		    validate_day_names[wday]);
+		    diag_quote(0, v, strlen(v)), date_day_names[actual],
+		    date_day_names[wday]);
 	xmlFree(v);
 }
 
