@@ -7,6 +7,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include "diag.h"
+#include "htmlsafe.h"
 #include "markdown.h"
 #include "url.h"
 #include "util.h"
@@ -18,19 +19,10 @@
 #define MD_MORE		"<!--more-->"
 
 /* GitHub's extensions, as Hugo and Jekyll render tables and strikethrough;
- * tagfilter escapes <script>, <iframe>... even when raw HTML is allowed. */
+ * GFM's tagfilter is not needed: raw HTML that stays goes through
+ * htmlsafe_clean(), which drops <script>, <iframe>... with their content. */
 static const char *const md_exts[] = {
-	"table", "strikethrough", "autolink", "tagfilter"
-};
-
-/* URL schemes that run code or read local files in a reader. */
-static const char *const bad_schemes[] = {
-	"javascript:", "vbscript:", "file:", "data:"
-};
-
-/* Inline images a reader may show, as cmark's own safe mode allows. */
-static const char *const image_data[] = {
-	"data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"
+	"table", "strikethrough", "autolink"
 };
 
 /* HTML nodes to drop, collected while iterating and freed afterwards. */
@@ -39,47 +31,6 @@ struct nodelist {
 	size_t		  n;
 	size_t		  cap;
 };
-
-/* 1 if url starts with prefix (lower case) the way a browser reads it: the
- * WHATWG URL parser strips leading C0 controls and spaces and ignores tabs
- * and newlines anywhere, so "  Java\tScript:" is still javascript:.
- * *rest points after the match. */
-static int
-has_prefix(const char *url, const char *prefix, const char **rest)
-{
-	const unsigned char	*u = (const unsigned char *)url;
-
-	while (*u != '\0' && *u <= 0x20)
-		u++;
-	for (; *prefix != '\0'; prefix++, u++) {
-		while (*u == '\t' || *u == '\n' || *u == '\r')
-			u++;
-		if (ascii_tolower(*u) != *prefix)
-			return 0;
-	}
-	*rest = (const char *)u;
-	return 1;
-}
-
-static int
-is_unsafe_url(const char *url, int is_image)
-{
-	const char	*rest;
-	size_t		 i, j;
-
-	for (i = 0; i < sizeof(bad_schemes) / sizeof(bad_schemes[0]); i++) {
-		if (!has_prefix(url, bad_schemes[i], &rest))
-			continue;
-		if (!is_image || strcmp(bad_schemes[i], "data:") != 0)
-			return 1;
-		for (j = 0; j < sizeof(image_data) / sizeof(image_data[0]); j++)
-			if (has_prefix(url, image_data[j], &rest) &&
-			    (*rest == ';' || *rest == ','))
-				return 0;
-		return 1;
-	}
-	return 0;
-}
 
 static int
 is_more_marker(cmark_node *n)
@@ -109,7 +60,7 @@ fix_url(cmark_node *n, const struct render_opts *opts)
 
 	if (url == NULL)
 		return;
-	if (is_unsafe_url(url, cmark_node_get_type(n) == CMARK_NODE_IMAGE)) {
+	if (url_is_unsafe(url, cmark_node_get_type(n) == CMARK_NODE_IMAGE)) {
 		cmark_node_set_url(n, "");
 		return;
 	}
@@ -118,56 +69,34 @@ fix_url(cmark_node *n, const struct render_opts *opts)
 	free(abs);
 }
 
-/* GFM's tagfilter escapes these only when whitespace, '>' or "/>" follows
- * the name; browsers also end a tag name at '/' or a form feed, so
- * "<script/x>" would slip through. Raw HTML that relfeed keeps has every
- * such tag escaped, whatever follows its name. */
-static const char *const filtered_tags[] = {
-	"title", "textarea", "style", "xmp", "iframe", "noembed", "noframes",
-	"script", "plaintext", NULL
-};
-
-static void
-escape_filtered_tags(cmark_node *n)
+/* 1 if raw HTML node n comes from a template: the mark is in its text
+ * (a start tag, or a block holding one), or the node is an end tag right
+ * before the mark's comment (htmlsafe_mark_template). */
+static int
+is_trusted(cmark_node *n, const char *mark)
 {
-	const char		*lit = cmark_node_get_literal(n), *p, *name;
-	const char *const	*t;
-	struct buf		 b = { 0 };
-	size_t			 k, from = 0;
-	int			 changed = 0;
+	cmark_node	*next;
+	const char	*lit, *nl;
+	size_t		 ml;
 
-	if (lit == NULL)
-		return;
-	for (p = lit; *p != '\0'; p++) {
-		if (*p != '<')
-			continue;
-		name = p + 1 + (p[1] == '/');
-		for (t = filtered_tags; *t != NULL; t++) {
-			for (k = 0; (*t)[k] != '\0' && ascii_tolower(
-			    (unsigned char)name[k]) == (*t)[k]; k++)
-				;
-			if ((*t)[k] == '\0' &&
-			    !is_ascii_alnum((unsigned char)name[k]) &&
-			    name[k] != '-') {
-				buf_add(&b, lit + from, (size_t)(p - lit) - from);
-				buf_adds(&b, "&lt;");
-				from = (size_t)(p - lit) + 1;
-				changed = 1;
-				break;
-			}
-		}
-	}
-	if (changed) {
-		buf_adds(&b, lit + from);
-		cmark_node_set_literal(n, b.s);
-	}
-	buf_free(&b);
+	if (mark == NULL || (lit = cmark_node_get_literal(n)) == NULL)
+		return 0;
+	if (strstr(lit, mark) != NULL)
+		return 1;
+	if ((next = cmark_node_next(n)) == NULL ||
+	    cmark_node_get_type(next) != CMARK_NODE_HTML_INLINE ||
+	    (nl = cmark_node_get_literal(next)) == NULL)
+		return 0;
+	ml = strlen(mark);
+	return strlen(nl) == ml + 7 && strncmp(nl, "<!--", 4) == 0 &&
+	    strncmp(nl + 4, mark, ml) == 0 && strcmp(nl + 4 + ml, "-->") == 0;
 }
 
-/* One walk: fix URLs, collect the raw HTML to drop. */
+/* One walk: fix URLs, collect the raw HTML to drop; *kept is set when
+ * some raw HTML stays, which htmlsafe_clean() must then go over. */
 static void
 walk_tree(cmark_node *root, const struct render_opts *opts,
-    struct nodelist *drop)
+    struct nodelist *drop, int *kept)
 {
 	cmark_iter	*it = cmark_iter_new(root);
 	cmark_node	*n;
@@ -180,11 +109,12 @@ walk_tree(cmark_node *root, const struct render_opts *opts,
 		t = cmark_node_get_type(n);
 		if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE)
 			fix_url(n, opts);
-		else if (opts->unsafe_html && (t == CMARK_NODE_HTML_BLOCK ||
-		    t == CMARK_NODE_HTML_INLINE))
-			escape_filtered_tags(n);
-		else if (!opts->unsafe_html && (t == CMARK_NODE_HTML_BLOCK ||
-		    t == CMARK_NODE_HTML_INLINE)) {
+		else if (t != CMARK_NODE_HTML_BLOCK &&
+		    t != CMARK_NODE_HTML_INLINE)
+			continue;
+		else if (opts->unsafe_html || is_trusted(n, opts->mark))
+			*kept = 1;
+		else {
 			if (drop->n == drop->cap) {
 				drop->cap = drop->cap ? drop->cap * 2 : 8;
 				drop->v = xrealloc(drop->v,
@@ -301,9 +231,10 @@ markdown_render(const char *path, const char *md, size_t len,
 	cmark_parser		*parser = NULL;
 	cmark_syntax_extension	*ext;
 	cmark_node		*root = NULL;
-	char			*out = NULL;
+	char			*out = NULL, *fixed;
 	size_t			 i;
-	int			 rc = -1, options;
+	struct htmlsafe_opts	 so;
+	int			 rc = -1, options, kept = 0;
 
 	*html = NULL;
 	if (summary != NULL)
@@ -315,10 +246,10 @@ markdown_render(const char *path, const char *md, size_t len,
 	}
 	options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES |
 	    CMARK_OPT_VALIDATE_UTF8;
-	/* UNSAFE only lets raw HTML through; without it, HTML nodes are
-	 * removed below rather than left as "<!-- raw HTML omitted -->". */
-	if (opts->unsafe_html)
-		options |= CMARK_OPT_UNSAFE;
+	/* UNSAFE lets the raw HTML that is kept through: the rest is
+	 * removed below rather than left as "<!-- raw HTML omitted -->",
+	 * and what stays goes through htmlsafe_clean(). */
+	options |= CMARK_OPT_UNSAFE;
 	cmark_gfm_core_extensions_ensure_registered();
 	parser = cmark_parser_new(options);
 	for (i = 0; i < sizeof(md_exts) / sizeof(md_exts[0]); i++) {
@@ -334,10 +265,13 @@ markdown_render(const char *path, const char *md, size_t len,
 		diag_error(path, 0, 0, "cmark-gfm could not parse the body");
 		goto out;
 	}
-	walk_tree(root, opts, &drop);
+	walk_tree(root, opts, &drop, &kept);
 	/* The summary needs the <!--more--> node, so before the drop. */
-	if (summary != NULL)
-		*summary = make_summary(root);
+	if (summary != NULL && (*summary = make_summary(root)) != NULL &&
+	    (fixed = htmlsafe_strip_mark(*summary, opts->mark)) != NULL) {
+		free(*summary);
+		*summary = fixed;
+	}
 	for (i = 0; i < drop.n; i++) {
 		cmark_node_unlink(drop.v[i]);
 		cmark_node_free(drop.v[i]);
@@ -349,15 +283,27 @@ markdown_render(const char *path, const char *md, size_t len,
 		goto out;
 	}
 	/* The default cmark allocator is malloc, so the caller's free()
-	 * releases it as the contract says. */
-	*html = out;
-	out = NULL;
+	 * releases it as the contract says. A mark shown in code is
+	 * removed there too. */
+	if (kept || (opts->mark != NULL && strstr(out, opts->mark) != NULL)) {
+		memset(&so, 0, sizeof(so));
+		so.base_url = opts->base_url;
+		so.permalink = opts->permalink;
+		so.mark = opts->mark;
+		*html = htmlsafe_clean(path, out, strlen(out), &so);
+		if (*html == NULL)
+			goto out;
+	} else {
+		*html = out;
+		out = NULL;
+	}
 	rc = 0;
 out:
 	if (rc == -1 && summary != NULL) {
 		free(*summary);
 		*summary = NULL;
 	}
+	free(out);
 	free(drop.v);
 	if (root != NULL)
 		cmark_node_free(root);

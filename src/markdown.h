@@ -8,17 +8,19 @@
 struct render_opts {
 	const char	*base_url;	/* site root, absolute */
 	const char	*permalink;	/* the entry's absolute URL */
-	int		 unsafe_html;	/* 0: raw HTML blocks and inlines dropped */
+	int		 unsafe_html;	/* 0: the body's raw HTML is dropped */
+	const char	*mark;		/* the mark on templates' tags, or NULL */
 };
 
 /* Render md[0..len) (shortcodes already expanded) with cmark-gfm and its
- * table, strikethrough, autolink and tagfilter extensions. Every link and
+ * table, strikethrough and autolink extensions. Every link and
  * image URL goes through url_resolve(); javascript:, vbscript:, file: and
- * data: URLs (other than data:image/png|gif|jpeg|webp on images; case and
- * leading spaces ignored) become "" (the link text is kept). Raw HTML is
- * dropped unless unsafe_html; even then <script>, <iframe>, <style>...
- * (GFM's tagfilter list) are escaped, whatever follows the tag name (GFM's
- * own filter misses "<script/x>"). No attribute allowlist yet.
+ * data: URLs (url_is_unsafe()) become "" (the link text is kept). Raw
+ * HTML (blocks and inlines) is dropped unless it comes from a template
+ * (its tags carry opts->mark: htmlsafe_mark_template()) or unsafe_html is
+ * set; when any is kept, the whole HTML goes through htmlsafe_clean()
+ * (allowlist, URLs absolute and safe, marks removed), and so does HTML
+ * that shows the mark as text.
  * Sets *html to the HTML (owned by the caller) and, when summary is not
  * NULL, *summary to a plain-text summary: the text before a
  * "<!--more-->" marker if there is one, else the first paragraph that has

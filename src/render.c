@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "entry.h"
 #include "fsutil.h"
+#include "htmlsafe.h"
 #include "lint.h"
 #include "markdown.h"
 #include "render.h"
@@ -106,7 +107,7 @@ render_entry(const struct build_opts *o, struct entry *e)
 	struct shortcode_env	 env;
 	struct lookup_ctx	 ctx;
 	struct render_opts	 ro;
-	char			*md;
+	char			*md, **marked, mark[HTMLSAFE_MARK_SIZE];
 	size_t			 mdlen, i, n = cfg ? cfg->nshortcodes : 0;
 	int			 rc = EXIT_CONTENT;
 
@@ -120,10 +121,16 @@ render_entry(const struct build_opts *o, struct entry *e)
 	ctx.e = e;
 	ctx.line = select_release_line(e->release);
 	ctx.shortrel = release_short(e->release);
+	/* A template's HTML is kept, the body's is not (unless raw_html):
+	 * the template's tags carry a mark the body cannot know. */
+	htmlsafe_new_mark(mark);
 	tmpls = xcalloc(n + 1, sizeof(*tmpls));
+	marked = xcalloc(n + 1, sizeof(*marked));
 	for (i = 0; i < n; i++) {
+		marked[i] = htmlsafe_mark_template(cfg->shortcodes[i].text,
+		    mark);
 		tmpls[i].name = cfg->shortcodes[i].name;
-		tmpls[i].text = cfg->shortcodes[i].text;
+		tmpls[i].text = marked[i];
 	}
 	memset(&env, 0, sizeof(env));
 	env.tmpls = tmpls;
@@ -137,10 +144,15 @@ render_entry(const struct build_opts *o, struct entry *e)
 	memset(&ro, 0, sizeof(ro));
 	ro.base_url = o->base_url;
 	ro.permalink = e->permalink;
+	ro.unsafe_html = cfg != NULL && cfg->raw_html;
+	ro.mark = mark;
 	rc = markdown_render(e->path, md, mdlen, &ro, &e->html, &e->summary)
 	    == -1 ? EXIT_CONTENT : 0;
 	free(md);
 out:
+	for (i = 0; i < n; i++)
+		free(marked[i]);
+	free(marked);
 	free(tmpls);
 	free(ctx.line);
 	free(ctx.shortrel);

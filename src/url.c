@@ -305,3 +305,54 @@ url_join(const char *base, const char *path)
 	}
 	return buf_detach(&out);
 }
+
+/* URL schemes that run code or read local files in a reader. */
+static const char *const bad_schemes[] = {
+	"javascript:", "vbscript:", "file:", "data:"
+};
+
+/* Inline images a reader may show, as cmark's own safe mode allows. */
+static const char *const image_data[] = {
+	"data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"
+};
+
+/* 1 if url starts with prefix (lower case) the way a browser reads it: the
+ * WHATWG URL parser strips leading C0 controls and spaces and ignores tabs
+ * and newlines anywhere, so "  Java\tScript:" is still javascript:.
+ * *rest points after the match. */
+static int
+has_prefix(const char *url, const char *prefix, const char **rest)
+{
+	const unsigned char	*u = (const unsigned char *)url;
+
+	while (*u != '\0' && *u <= 0x20)
+		u++;
+	for (; *prefix != '\0'; prefix++, u++) {
+		while (*u == '\t' || *u == '\n' || *u == '\r')
+			u++;
+		if (ascii_tolower(*u) != *prefix)
+			return 0;
+	}
+	*rest = (const char *)u;
+	return 1;
+}
+
+int
+url_is_unsafe(const char *url, int is_image)
+{
+	const char	*rest;
+	size_t		 i, j;
+
+	for (i = 0; i < sizeof(bad_schemes) / sizeof(bad_schemes[0]); i++) {
+		if (!has_prefix(url, bad_schemes[i], &rest))
+			continue;
+		if (!is_image || strcmp(bad_schemes[i], "data:") != 0)
+			return 1;
+		for (j = 0; j < sizeof(image_data) / sizeof(image_data[0]); j++)
+			if (has_prefix(url, image_data[j], &rest) &&
+			    (*rest == ';' || *rest == ','))
+				return 0;
+		return 1;
+	}
+	return 0;
+}

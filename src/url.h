@@ -34,4 +34,10 @@ char	*url_resolve(const char *base, const char *page, const char *ref);
  * is read as "". Returns a new string owned by the caller. */
 char	*url_join(const char *base, const char *path);
 
+/* 1 if a reader must not follow url: a javascript:, vbscript:, file: or
+ * data: URL, read as a browser reads it (leading spaces and controls
+ * skipped, tabs and line breaks ignored, any case); is_image allows the
+ * data:image/png, gif, jpeg and webp URLs an <img> may show. */
+int	 url_is_unsafe(const char *url, int is_image);
+
 #endif

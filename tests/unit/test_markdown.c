@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "htmlsafe.h"
 #include "markdown.h"
 #include "shortcode.h"
 #include "support.h"
@@ -21,7 +22,7 @@ static char	*summary;
 static int
 render(const char *md, int unsafe_html)
 {
-	struct render_opts	opts = { BASE, PAGE, unsafe_html };
+	struct render_opts	opts = { BASE, PAGE, unsafe_html, NULL };
 
 	free(html);
 	free(summary);
@@ -143,11 +144,140 @@ END_TEST
 
 START_TEST(test_raw_html_kept)
 {
-	/* tagfilter still escapes <script> and <iframe>, as GitHub does. */
+	/* <script> and <iframe> go with their content. */
 	expect_html("<script>alert(1)</script>\n\n<div>hi</div>\n\n"
 	    "text <b>bold</b> <iframe src=x>\n", 1,
-	    "&lt;script>alert(1)&lt;/script>\n<div>hi</div>\n"
-	    "<p>text <b>bold</b> &lt;iframe src=x></p>\n");
+	    "\n<div>hi</div>\n<p>text <b>bold</b> </p>\n");
+	/* Attributes cut to the allowlist, URLs made absolute or dropped. */
+	expect_html("<a href=\"/x\" onclick=\"f()\" style=\"c\">a</a> "
+	    "<img src=\"p.png\" onerror=\"f()\" alt=\"A\"> "
+	    "<a href=\" JaVa\tScript:f()\">b</a> "
+	    "<img src=\"data:image/png;base64,AA\">\n", 1,
+	    "<p><a href=\"" BASE "x\">a</a> <img src=\"" PAGE "p.png\" "
+	    "alt=\"A\"> <a>b</a> <img src=\"data:image/png;base64,AA\">"
+	    "</p>\n");
+	/* Dropped with their content, unwrapped, comments gone. */
+	expect_html("<div><svg><script>x()</script></svg><form><input>"
+	    "</form><font color=red>kept</font><!-- c --></div>\n", 1,
+	    "<div>kept</div>\n");
+	/* A tag browsers end at '/' is still the element it names (GFM's
+	 * tagfilter would miss it). */
+	expect_html("<div>a<script/x>alert(1)</script>b</div>\n", 1,
+	    "<div>ab</div>\n");
+}
+END_TEST
+
+/* Render md as a template would have written it: its tags marked. */
+static int
+render_marked(const char *tmpl, const char *after, int unsafe_html)
+{
+	struct render_opts	 opts = { BASE, PAGE, unsafe_html, NULL };
+	char			 mark[HTMLSAFE_MARK_SIZE], *t, *md;
+	int			 rc;
+
+	htmlsafe_new_mark(mark);
+	opts.mark = mark;
+	t = htmlsafe_mark_template(tmpl, mark);
+	md = xasprintf("%s%s", t, after);
+	free(html);
+	free(summary);
+	html = summary = NULL;
+	rc = markdown_render("t.md", md, strlen(md), &opts, &html, &summary);
+	if (rc == 0)
+		ck_assert_ptr_null(strstr(html, mark));
+	if (summary != NULL)
+		ck_assert_ptr_null(strstr(summary, mark));
+	free(md);
+	free(t);
+	return rc;
+}
+
+START_TEST(test_template_html)
+{
+	/* A template's HTML is kept and its links made absolute; the body's
+	 * is dropped. */
+	ck_assert_int_eq(render_marked("<div class=\"tip\">\n\nSee "
+	    "<a href=\"/notes/\">the notes</a>.\n\n</div>\n",
+	    "\n<b>body</b> text\n", 0), 0);
+	ck_assert_str_eq(html, "<div class=\"tip\">\n<p>See <a href=\""
+	    BASE "notes/\">the notes</a>.</p>\n</div>\n<p>body text</p>\n");
+	/* An inline end tag is kept with its start tag. */
+	ck_assert_int_eq(render_marked("Hi <span class=\"v\">1.2</span> "
+	    "ok", "</span>\n", 0), 0);
+	ck_assert_str_eq(html, "<p>Hi <span class=\"v\">1.2</span> ok</p>"
+	    "\n");
+	/* The allowlist holds for templates too. */
+	ck_assert_int_eq(render_marked("<p onclick=\"x\">t<script>x()"
+	    "</script><iframe/x></iframe></p>\n", "", 0), 0);
+	ck_assert_str_eq(html, "<p>t</p>\n");
+	/* A mark shown in code is no mark: the code reads as written. */
+	ck_assert_int_eq(render_marked("`<b>x</b>` and\n\n    <i>y</i>\n",
+	    "", 0), 0);
+	ck_assert_str_eq(html, "<p><code>&lt;b&gt;x&lt;/b&gt;</code> and</p>"
+	    "\n<pre><code>&lt;i&gt;y&lt;/i&gt;\n</code></pre>\n");
+	ck_assert_str_eq(summary, "<b>x</b> and");
+	/* Not tags: autolinks and comparisons stay as they are. */
+	ck_assert_int_eq(render_marked("<https://a.example/> a<b\n", "", 0),
+	    0);
+	ck_assert_str_eq(html, "<p><a href=\"https://a.example/\">"
+	    "https://a.example/</a> a&lt;b</p>\n");
+}
+END_TEST
+
+START_TEST(test_mark_template_text)
+{
+	char	*t;
+
+	t = htmlsafe_mark_template("<div class=x>\n{inner}\n</div >a<br/>"
+	    "<i>x</i> <https://a/> a <b 1<2 </ b> <\\{x}", "rfM");
+	ck_assert_str_eq(t, "<div data-rfM=\"\" class=x>\n{inner}\n"
+	    "</div ><!--rfM-->a<br data-rfM=\"\"/><i data-rfM=\"\">x</i>"
+	    "<!--rfM--> <https://a/> a <b data-rfM=\"\" 1<2 </ b> <\\{x}");
+	free(t);
+	t = htmlsafe_strip_mark("a <b data-rfM=\"\">x</b><!--rfM--> rfM",
+	    "rfM");
+	ck_assert_str_eq(t, "a <b>x</b> rfM");
+	free(t);
+	ck_assert_ptr_null(htmlsafe_strip_mark("plain", "rfM"));
+	ck_assert_ptr_null(htmlsafe_strip_mark("plain", NULL));
+}
+END_TEST
+
+START_TEST(test_html_too_deep)
+{
+	struct buf	b = { 0 };
+	int		i;
+
+	/* libxml2 stops past 256 levels: an error, never a cut body. */
+	for (i = 0; i < 300; i++)
+		buf_adds(&b, "<div>");
+	buf_adds(&b, "x\n");
+	support_diag_capture();
+	ck_assert_int_eq(render(b.s, 1), -1);
+	ck_assert_int_eq(diag_errors(), 1);
+	ck_assert_ptr_nonnull(strstr(support_diags(), "t.md: error: HTML "
+	    "that libxml2 cannot read in full (elements nest at most 256 "
+	    "deep): Excessive depth"));
+	support_diag_release();
+	buf_free(&b);
+	/* 200 levels are fine. */
+	b.len = 0;
+	for (i = 0; i < 200; i++)
+		buf_adds(&b, "<div>");
+	buf_adds(&b, "x\n");
+	ck_assert_int_eq(render(b.s, 1), 0);
+	ck_assert_ptr_nonnull(strstr(html, "<div>x\n</div></div>"));
+	buf_free(&b);
+}
+END_TEST
+
+START_TEST(test_mark_forged)
+{
+	/* A body cannot pass its HTML for a template's: a mark it makes up
+	 * is not this run's. */
+	ck_assert_int_eq(render_marked("", "<b data-rf00>x</b>"
+	    "<!--rf00-->\n", 0), 0);
+	ck_assert_str_eq(html, "<p>x</p>\n");
 }
 END_TEST
 
@@ -182,9 +312,9 @@ START_TEST(test_summary_more)
 	expect_summary("- a\n- b\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n"
 	    "<!--more-->\n", "a b x y 1 2");
 	expect_summary("<!--more-->\n\nRest.\n", NULL);
-	/* Kept in the HTML when raw HTML is allowed. */
+	/* Comments never reach the feed, raw HTML allowed or not. */
 	ck_assert_int_eq(render("A.\n\n<!--more-->\n\nB.\n", 1), 0);
-	ck_assert_str_eq(html, "<p>A.</p>\n<!--more-->\n<p>B.</p>\n");
+	ck_assert_str_eq(html, "<p>A.</p>\n\n<p>B.</p>\n");
 	ck_assert_str_eq(summary, "A.");
 	/* Not a marker: other text in the comment. */
 	expect_summary("A.\n\n<!--more--> x\n\nB.\n", "A.");
@@ -207,7 +337,7 @@ END_TEST
 
 START_TEST(test_summary_not_wanted)
 {
-	struct render_opts	 opts = { BASE, PAGE, 0 };
+	struct render_opts	 opts = { BASE, PAGE, 0, NULL };
 	char			*h = NULL;
 
 	ck_assert_int_eq(markdown_render("t.md", "*a*", 3, &opts, &h, NULL),
@@ -219,7 +349,7 @@ END_TEST
 
 START_TEST(test_bytes)
 {
-	struct render_opts	 opts = { BASE, PAGE, 0 };
+	struct render_opts	 opts = { BASE, PAGE, 0, NULL };
 	char			*h = NULL, *s = NULL;
 
 	/* NUL and invalid UTF-8 become U+FFFD. */
@@ -240,7 +370,7 @@ END_TEST
 
 START_TEST(test_too_large)
 {
-	struct render_opts	 opts = { BASE, PAGE, 0 };
+	struct render_opts	 opts = { BASE, PAGE, 0, NULL };
 	size_t			 n = ((size_t)64 << 20) + 1;
 	char			*md, *h = (char *)1, *s = (char *)1;
 
@@ -264,7 +394,7 @@ static void
 render_file(const char *path, const char *rel, const char *data, size_t len,
     void *arg)
 {
-	struct render_opts	 opts = { BASE, PAGE, 0 };
+	struct render_opts	 opts = { BASE, PAGE, 0, NULL };
 	const char		*body;
 	char			*md, *h, *s;
 	size_t			 bodylen, mdlen;
@@ -311,6 +441,10 @@ markdown_suite(void)
 	tcase_add_test(tc, test_dangerous_urls);
 	tcase_add_test(tc, test_raw_html_dropped);
 	tcase_add_test(tc, test_raw_html_kept);
+	tcase_add_test(tc, test_template_html);
+	tcase_add_test(tc, test_mark_forged);
+	tcase_add_test(tc, test_mark_template_text);
+	tcase_add_test(tc, test_html_too_deep);
 	tcase_add_test(tc, test_code_literal);
 	tcase_add_test(tc, test_broken_link);
 	tcase_add_test(tc, test_summary_more);
