@@ -197,7 +197,8 @@ parse_permalinks(struct loader *L, const char *key, const struct fm_node *v)
 /* The site keys, in the order the reference documents them. */
 enum key_type {
 	K_STRING, K_URL, K_PATH, K_COUNT, K_FORMATS, K_AUTHOR, K_TIMEZONE,
-	K_CONTENT_MODE, K_BOOL, K_DATES, K_PERMALINKS, K_SHORTCODES, K_FEEDS
+	K_CONTENT_MODE, K_BOOL, K_DATES, K_PERMALINKS, K_SHORTCODES, K_FEEDS,
+	K_NEW
 };
 
 static const struct site_key {
@@ -228,6 +229,7 @@ static const struct site_key {
 	{ "permalinks",	  K_PERMALINKS,	  0 },
 	{ "shortcodes",	  K_SHORTCODES,	  0 },
 	{ "feeds",	  K_FEEDS,	  0 },
+	{ "new",	  K_NEW,	  0 },
 };
 
 static int
@@ -265,6 +267,8 @@ parse_site_key(struct loader *L, const struct site_key *k,
 		return parse_shortcodes(L, k->name, v);
 	case K_FEEDS:
 		return config_parse_feeds(L, k->name, v);
+	case K_NEW:
+		return config_parse_new(L, k->name, v);
 	}
 	return -1;
 }
@@ -304,6 +308,8 @@ config_free(struct config *c)
 	}
 	free(c->permalinks);
 	config_free_feeds(c->feeds, c->nfeeds);
+	free(c->new_path);
+	free(c->new_template);
 	free(c);
 }
 

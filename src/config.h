@@ -80,6 +80,8 @@ struct config {
 	size_t			 nshortcodes;
 	struct feed_spec	*feeds;
 	size_t			 nfeeds;
+	char			*new_path;	/* new.path of relfeed new, or NULL */
+	char			*new_template;	/* new.template, or NULL */
 };
 
 /* Read the config file at path. Every problem is reported as

@@ -47,4 +47,8 @@ int		 config_parse_feeds(struct loader *, const char *key,
 		    const struct fm_node *);
 void		 config_free_feeds(struct feed_spec *, size_t);
 
+/* config_new.c: the new: mapping (path and template of `relfeed new`). */
+int		 config_parse_new(struct loader *, const char *key,
+		    const struct fm_node *);
+
 #endif

@@ -15,6 +15,7 @@
 #include "config.h"
 #include "date.h"
 #include "diag.h"
+#include "scaffold.h"
 #include "url.h"
 #include "validate.h"
 
@@ -24,11 +25,16 @@ static const char usage_text[] =
 "       relfeed list  [options] [CONTENT_DIR]   print the entries in feed order\n"
 "       relfeed links [options] [CONTENT_DIR]   print the <link> tags for a site's <head>\n"
 "       relfeed validate [-q] FILE...           check RSS 2.0, Atom 1.0, JSON Feed 1.1 files\n"
+"       relfeed new [options] VERSION [CONTENT_DIR]\n"
+"                                               create a release's announcement\n"
 "       relfeed --help | --version\n"
 "\n"
 "CONTENT_DIR defaults to \"content\". build writes OUT/rss.xml, OUT/atom.xml\n"
 "(and OUT/feed.json with --format json), and OUT/NAME/... for the named feeds\n"
-"of the config file. Options override the config file.\n"
+"of the config file. Options override the config file. new creates the\n"
+"file of the config's new: path and template, or one shaped after the newest\n"
+"announcement (a draft), prints its path, and never replaces a file;\n"
+"it takes -c, --now, --timezone, -q and -v.\n"
 "\n"
 "options:\n"
 "  -c, --config FILE       config file (default: ./relfeed.yaml when present)\n"
@@ -234,6 +240,8 @@ main(int argc, char *argv[])
 	}
 	if (strcmp(cmd, "validate") == 0)
 		return validate_main(argc, argv);
+	if (strcmp(cmd, "new") == 0)
+		return scaffold_main(argc, argv, config_path(argc, argv));
 	if (strcmp(cmd, "build") == 0)
 		o.cmd = CMD_BUILD;
 	else if (strcmp(cmd, "check") == 0)
@@ -244,7 +252,7 @@ main(int argc, char *argv[])
 		o.cmd = CMD_LINKS;
 	else
 		return usage_error("unknown command '%s' (expected build, "
-		    "check, list, links or validate)", cmd);
+		    "check, list, links, new or validate)", cmd);
 
 	optind = 2;
 	while ((c = getopt_long(argc, argv, "c:o:u:t:n:f:j:qvhV", longopts,

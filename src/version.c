@@ -98,3 +98,31 @@ version_cmp(const char *a, const char *b)
 out:
 	return r;
 }
+
+int
+version_is_valid(const char *s)
+{
+	const char	*p = s;
+
+	if (*p == 'v' || *p == 'V')
+		p++;
+	for (;;) {
+		if (!is_ascii_digit((unsigned char)*p))
+			return 0;
+		while (is_ascii_digit((unsigned char)*p))
+			p++;
+		if (*p != '.')
+			break;
+		p++;
+	}
+	if (*p == '-') {
+		/* SemVer 2.0.0 section 9: dot-separated [0-9A-Za-z-]. */
+		if (p[1] == '\0' || p[1] == '.')
+			return 0;
+		for (p++; *p != '\0'; p++)
+			if (!is_ascii_alnum((unsigned char)*p) && *p != '-' &&
+			    !(*p == '.' && p[1] != '\0' && p[1] != '.'))
+				return 0;
+	}
+	return *p == '\0' && p - s <= 64;
+}

@@ -12,4 +12,10 @@
  * only for identical strings, so callers get a total order. */
 int	version_cmp(const char *, const char *);
 
+/* 1 if s is a release version: an optional 'v' or 'V', numbers joined by
+ * dots ("1", "1.24", "1.24.2"), then optionally '-' and a SemVer
+ * pre-release of letters, digits, '-' and single dots ("1.0.0-rc.1"); at
+ * most 64 bytes. Else 0. Such a version is safe in a file name. */
+int	version_is_valid(const char *s);
+
 #endif
