@@ -18,6 +18,7 @@
 #include "fsutil.h"
 #include "lint.h"
 #include "markdown.h"
+#include "progress.h"
 #include "render.h"
 #include "select.h"
 #include "shortcode.h"
@@ -141,6 +142,7 @@ render_entry(const struct build_opts *o, struct entry *e)
 	    == -1 ? EXIT_CONTENT : 0;
 	free(md);
 out:
+	progress_tick(PROGRESS_RENDERED);
 	free(tmpls);
 	free(ctx.line);
 	free(ctx.shortrel);
@@ -266,6 +268,7 @@ render_entries(const struct build_opts *o, struct entry **v, size_t n)
 
 	if (nproc > n)
 		nproc = n;
+	progress_total(PROGRESS_RENDERED, n);
 	if (nproc <= 1) {
 		for (i = 0; i < n; i++)
 			ret = worse(ret, render_entry(o, v[i]));
@@ -294,6 +297,7 @@ render_entries(const struct build_opts *o, struct entry **v, size_t n)
 	for (open = nproc; open > 0; ) {
 		if (poll(pfd, nproc, -1) == -1 && errno != EINTR)
 			break;
+		progress_show();
 		for (i = 0; i < nproc; i++) {
 			if (pfd[i].fd < 0 || pfd[i].revents == 0)
 				continue;
