@@ -227,7 +227,7 @@ tally_outputs(const struct build_opts *o, const struct entry_list *list,
 
 	progress_clear();
 	changes_run_start(run, list->v, list->n, o->dry_run ? out : NULL,
-	    o->dry_run);
+	    o->dry_run, !o->quiet);
 	for (i = 0; i < outs->n; i++) {
 		path = xasprintf("%s/%s", o->output_dir, outs->v[i].relpath);
 		changes_run_file(run, path, outs->v[i].changed, outs->v[i].doc,

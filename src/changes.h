@@ -58,6 +58,8 @@ struct changes_run {
 	FILE		 *list;		/* where a dry run lists each change,
 					 * or NULL */
 	int		  dry_run;
+	int		  count_entries; /* 0: files are counted, their entries
+					  * are not compared */
 	size_t		  written, unchanged;
 	size_t		  added, removed, updated;
 	struct strlist	  changed;	/* paths written (or that a dry run
@@ -65,9 +67,11 @@ struct changes_run {
 };
 
 /* Start a tally: entries[0..n) are borrowed and must outlive run; list is
- * where a dry run lists the changes (NULL: not listed). */
+ * where a dry run lists the changes (NULL: not listed). With count_entries
+ * 0 no feed is read back (a quiet build prints no counts): only the files
+ * are counted. */
 void	changes_run_start(struct changes_run *run, struct entry *const *entries,
-	    size_t n, FILE *list, int dry_run);
+	    size_t n, FILE *list, int dry_run, int count_entries);
 
 /* Count the output file path, whose new bytes are doc[0..len): changed 0
  * means its bytes are on disk already. A changed file is compared with the

@@ -29,9 +29,12 @@ cmp_ids(const void *a, const void *b)
 
 void
 changes_run_start(struct changes_run *run, struct entry *const *entries,
-    size_t n, FILE *list, int dry_run)
+    size_t n, FILE *list, int dry_run, int count_entries)
 {
 	memset(run, 0, sizeof(*run));
+	/* Releases are looked up only for the listing. */
+	if (list == NULL)
+		n = 0;
 	run->byid = xcalloc(n + 1, sizeof(*run->byid));
 	if (n > 0)
 		memcpy(run->byid, entries, n * sizeof(*entries));
@@ -39,6 +42,7 @@ changes_run_start(struct changes_run *run, struct entry *const *entries,
 	run->nentries = n;
 	run->list = list;
 	run->dry_run = dry_run;
+	run->count_entries = count_entries || list != NULL;
 }
 
 /* The release of the entry a feed calls id, or "-". */
@@ -149,6 +153,8 @@ changes_run_file(struct changes_run *run, const char *path, int changed,
 	}
 	run->written++;
 	strlist_push(&run->changed, path);
+	if (!run->count_entries)
+		return;
 	old = read_previous(run, path, &oldlen, &missing);
 	if (changes_compare(old, oldlen, doc, len, &ch) == -1) {
 		if (run->dry_run)
