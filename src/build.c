@@ -4,12 +4,15 @@
 #include <string.h>
 
 #include "build.h"
+#include "changes.h"
 #include "collect.h"
 #include "config.h"
 #include "date.h"
 #include "diag.h"
 #include "feed.h"
 #include "fsutil.h"
+#include "hook.h"
+#include "progress.h"
 #include "render.h"
 #include "select.h"
 #include "url.h"
@@ -213,6 +216,40 @@ write_outputs(const struct build_opts *o, const struct outputs *outs)
 	return rc;
 }
 
+/* Compare each output with the file it replaces, before any is replaced;
+ * a dry run lists the changes on out. Returns 0. */
+static int
+tally_outputs(const struct build_opts *o, const struct entry_list *list,
+    const struct outputs *outs, struct changes_run *run, FILE *out)
+{
+	char	*path;
+	size_t	 i;
+
+	progress_clear();
+	changes_run_start(run, list->v, list->n, o->dry_run ? out : NULL,
+	    o->dry_run, !o->quiet);
+	for (i = 0; i < outs->n; i++) {
+		path = xasprintf("%s/%s", o->output_dir, outs->v[i].relpath);
+		changes_run_file(run, path, outs->v[i].changed, outs->v[i].doc,
+		    outs->v[i].len);
+		free(path);
+	}
+	return 0;
+}
+
+/* The summary line, then on_change when files changed. */
+static int
+finish_build(const struct build_opts *o, const struct changes_run *run)
+{
+	progress_end();
+	changes_run_summary(run, o->quiet);
+	if (o->dry_run || o->no_hooks || o->on_change == NULL ||
+	    run->changed.n == 0)
+		return 0;
+	return hook_run(o->on_change, o->output_dir, &run->changed) == -1 ?
+	    EXIT_SYSTEM : 0;
+}
+
 static int
 cmp_entry_ptrs(const void *a, const void *b)
 {
@@ -255,9 +292,11 @@ build_run(const struct build_opts *o, FILE *out)
 	struct feed_set		 set = { 0 };
 	struct outputs		 outs = { 0 };
 	struct select_defaults	 d;
+	struct changes_run	 run = { 0 };
 	const struct config	*cfg = o->config;
 	int			 status;
 
+	progress_start(!o->quiet);
 	if ((status = collect_entries(o, &list)) != 0)
 		goto out;
 	if (o->cmd == CMD_LIST) {
@@ -288,9 +327,16 @@ build_run(const struct build_opts *o, FILE *out)
 	if (status == 0 && (make_outputs(o, &set, &outs) == -1 ||
 	    check_outputs(o, &outs) == -1))
 		status = EXIT_CONTENT;
-	if (status == 0 && o->cmd == CMD_BUILD && write_outputs(o, &outs) == -1)
+	if (status == 0 && o->cmd == CMD_BUILD)
+		status = tally_outputs(o, &list, &outs, &run, out);
+	if (status == 0 && o->cmd == CMD_BUILD && !o->dry_run &&
+	    write_outputs(o, &outs) == -1)
 		status = EXIT_SYSTEM;
+	if (status == 0 && o->cmd == CMD_BUILD)
+		status = finish_build(o, &run);
 out:
+	changes_run_free(&run);
+	progress_end();
 	outputs_free(&outs);
 	feed_set_free(&set);
 	entry_list_free(&list);

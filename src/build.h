@@ -45,9 +45,17 @@ struct build_opts {
 	int		 jobs;		/* threads that render; <= 1: one */
 	int		 bundle_pages;	/* pages below a dated _index.md are
 					 * entries of their own */
+	int		 dry_run;	/* build: list the changes, write nothing */
+	int		 quiet;		/* -q: no summary line, no progress */
+	const char	*on_change;	/* command run after a build that
+					 * changed files, or NULL */
+	int		 no_hooks;	/* --no-hooks: on_change is not run */
 };
 
-/* Run one command. For CMD_LIST and CMD_LINKS the lines go to out. Diagnostics go through
+/* Run one command. For CMD_LIST and CMD_LINKS the lines go to out, and
+ * for a build with dry_run the changes (changes.h); a build ends with the
+ * summary line on stderr unless quiet, then runs on_change when it changed
+ * any file (hook.h), its failure being EXIT_SYSTEM. Diagnostics go through
  * diag.h. Returns an exit status: 0, EXIT_CONTENT, EXIT_USAGE or
  * EXIT_SYSTEM. Writes nothing unless every step before writing succeeded. */
 int	build_run(const struct build_opts *, FILE *out);

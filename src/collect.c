@@ -10,6 +10,7 @@
 #include "fsutil.h"
 #include "lint.h"
 #include "permalink.h"
+#include "progress.h"
 #include "util.h"
 #include "version.h"
 
@@ -216,7 +217,9 @@ load_all(const struct build_opts *o, struct entry_list *all)
 		eo.date_keys = NULL;
 	if (fsutil_scan(o->content_dir, &files) == -1)
 		status = EXIT_SYSTEM;
+	progress_total(PROGRESS_LOADED, files.n);
 	for (i = 0; i < files.n; i++) {
+		progress_tick(PROGRESS_LOADED);
 		path = xasprintf("%s/%s", o->content_dir, files.v[i]);
 		if (read_head(path, &data, &len) == -1) {
 			status = EXIT_SYSTEM;

@@ -223,6 +223,7 @@ static const struct site_key {
 	{ "icon",	  K_URL,	  offsetof(struct config, icon) },
 	{ "logo",	  K_URL,	  offsetof(struct config, logo) },
 	{ "copyright",	  K_STRING,	  offsetof(struct config, copyright) },
+	{ "on_change",	  K_STRING,	  offsetof(struct config, on_change) },
 	{ "bundle_pages", K_BOOL,	  offsetof(struct config, bundle_pages) },
 	{ "raw_html",	  K_BOOL,	  offsetof(struct config, raw_html) },
 	{ "dates",	  K_DATES,	  0 },
@@ -296,6 +297,7 @@ config_free(struct config *c)
 	free(c->icon);
 	free(c->logo);
 	free(c->copyright);
+	free(c->on_change);
 	for (i = 0; i < c->nshortcodes; i++) {
 		free(c->shortcodes[i].name);
 		free(c->shortcodes[i].text);

@@ -69,6 +69,8 @@ struct config {
 	char			*icon;
 	char			*logo;
 	char			*copyright;
+	char			*on_change;	/* shell command after a build
+						 * that changed files */
 	int			 bundle_pages;	/* pages below a dated _index.md
 						 * are entries of their own */
 	int			 raw_html;	/* keep the bodies' raw HTML,

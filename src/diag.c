@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "diag.h"
+#include "progress.h"
 
 static FILE	*stream;
 static FILE	*buffer;	/* a renderer's diagnostics, for later */
@@ -20,6 +21,8 @@ emit(const char *kind, const char *path, int line, int col, const char *fmt,
 {
 	FILE	*f = buffer ? buffer : stream ? stream : stderr;
 
+	if (f == stderr)
+		progress_clear();
 	if (path == NULL)
 		fputs("relfeed", f);
 	else
@@ -93,6 +96,8 @@ diag_print(const char *text)
 {
 	FILE	*f = stream ? stream : stderr;
 
+	if (f == stderr && text != NULL)
+		progress_clear();
 	if (text != NULL)
 		fputs(text, f);
 }

@@ -1,6 +1,8 @@
 /* main.c: the command line: options, then one call into the pipeline. */
 #include <getopt.h>
+#include <libxml/parser.h>
 #include <libxml/xmlversion.h>
+#include <jansson.h>
 #include <cmark-gfm.h>
 #include <yaml.h>
 #include <errno.h>
@@ -54,17 +56,26 @@ static const char usage_text[] =
 "      --future            include entries dated after now\n"
 "      --bundle-pages      pages below a dated _index.md are entries too\n"
 "  -j, --jobs N            processes that render bodies (default: the processors)\n"
-"  -q, --quiet             print nothing but errors\n"
+"      --dry-run           build: list the entries that would change, write\n"
+"                          nothing\n"
+"      --no-hooks          build: do not run the on_change command\n"
+"  -q, --quiet             print nothing but errors (no summary line)\n"
 "  -v, --verbose           also name skipped files and unchanged feeds\n"
 "  -h, --help              print this help\n"
 "  -V, --version           print the version and the library versions\n"
 "\n"
+"build ends with a summary line on stderr (feeds written, unchanged, entries\n"
+"added, removed, updated), then runs on_change from relfeed.yaml if a feed\n"
+"changed. On a terminal a long run shows its progress on stderr.\n"
+"\n"
 "exit status: 0 success, 1 content errors (nothing written), 2 usage error,\n"
-"3 system error (I/O, permissions, disk full). See relfeed(1).\n";
+"3 system error (I/O, permissions, disk full) or a failed on_change command\n"
+"(the feeds were written). See relfeed(1).\n";
 
 enum {
 	OPT_FEED_URL = 256, OPT_CONTENT_URL, OPT_DESCRIPTION, OPT_LANGUAGE, OPT_AUTHOR,
-	OPT_TIMEZONE, OPT_NOW, OPT_DRAFTS, OPT_FUTURE, OPT_BUNDLE_PAGES
+	OPT_TIMEZONE, OPT_NOW, OPT_DRAFTS, OPT_FUTURE, OPT_BUNDLE_PAGES,
+	OPT_DRY_RUN, OPT_NO_HOOKS
 };
 
 static const struct option longopts[] = {
@@ -84,6 +95,8 @@ static const struct option longopts[] = {
 	{ "drafts",	 no_argument,	    NULL, OPT_DRAFTS },
 	{ "future",	 no_argument,	    NULL, OPT_FUTURE },
 	{ "bundle-pages", no_argument,	    NULL, OPT_BUNDLE_PAGES },
+	{ "dry-run",	 no_argument,	    NULL, OPT_DRY_RUN },
+	{ "no-hooks",	 no_argument,	    NULL, OPT_NO_HOOKS },
 	{ "jobs",	 required_argument, NULL, 'j' },
 	{ "quiet",	 no_argument,	    NULL, 'q' },
 	{ "verbose",	 no_argument,	    NULL, 'v' },
@@ -109,12 +122,30 @@ usage_error(const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+/* The versions of the libraries relfeed runs with, which a shared library
+ * upgrade changes without a rebuild; the one it was built with follows
+ * when it differs. */
 static void
 print_version(void)
 {
+	const char	*x = xmlParserVersion;	/* "20914" */
+	long		 v = strtol(x, NULL, 10);
+	char		 xml[32];
+
+	snprintf(xml, sizeof(xml), "%ld.%ld.%ld", v / 10000, v / 100 % 100,
+	    v % 100);
 	printf("relfeed %s\n", RELFEED_VERSION);
-	printf("libxml2 %s, libyaml %s, cmark-gfm %s\n", LIBXML_DOTTED_VERSION,
-	    yaml_get_version_string(), cmark_version_string());
+	printf("libxml2 %s", xml);
+	if (strcmp(xml, LIBXML_DOTTED_VERSION) != 0)
+		printf(" (built with %s)", LIBXML_DOTTED_VERSION);
+	printf(", libyaml %s, cmark-gfm %s", yaml_get_version_string(),
+	    cmark_version_string());
+	if (strcmp(cmark_version_string(), CMARK_GFM_VERSION_STRING) != 0)
+		printf(" (built with %s)", CMARK_GFM_VERSION_STRING);
+	printf(", jansson %s", jansson_version_str());
+	if (strcmp(jansson_version_str(), JANSSON_VERSION) != 0)
+		printf(" (built with %s)", JANSSON_VERSION);
+	putchar('\n');
 }
 
 static int
@@ -182,6 +213,7 @@ apply_config(struct build_opts *o, const struct config *c, int has_limit,
 	FROM_CONFIG(icon, c->icon);
 	FROM_CONFIG(logo, c->logo);
 	FROM_CONFIG(copyright, c->copyright);
+	FROM_CONFIG(on_change, c->on_change);
 #undef FROM_CONFIG
 	if (!has_limit && c->has_limit)
 		o->limit = c->limit;
@@ -271,7 +303,9 @@ main(int argc, char *argv[])
 		case OPT_DRAFTS: o.drafts = 1; break;
 		case OPT_FUTURE: o.future = 1; break;
 		case OPT_BUNDLE_PAGES: o.bundle_pages = 1; break;
-		case 'q': diag_set_quiet(1); break;
+		case OPT_DRY_RUN: o.dry_run = 1; break;
+		case OPT_NO_HOOKS: o.no_hooks = 1; break;
+		case 'q': diag_set_quiet(1); o.quiet = 1; break;
 		case 'v': diag_set_verbose(1); break;
 		case 'h':
 			fputs(usage_text, stdout);
@@ -313,6 +347,8 @@ main(int argc, char *argv[])
 		o.content_dir = argv[optind++];
 	if (optind < argc)
 		return usage_error("unexpected argument '%s'", argv[optind]);
+	if (o.dry_run && o.cmd != CMD_BUILD)
+		return usage_error("%s", "--dry-run is an option of build");
 	if ((cpath = config_path(argc, argv)) != NULL) {
 		if ((cfg = config_load(cpath)) == NULL)
 			return EXIT_USAGE;

@@ -19,6 +19,7 @@
 #include "htmlsafe.h"
 #include "lint.h"
 #include "markdown.h"
+#include "progress.h"
 #include "render.h"
 #include "select.h"
 #include "shortcode.h"
@@ -153,6 +154,7 @@ out:
 	for (i = 0; i < n; i++)
 		free(marked[i]);
 	free(marked);
+	progress_tick(PROGRESS_RENDERED);
 	free(tmpls);
 	free(ctx.line);
 	free(ctx.shortrel);
@@ -278,6 +280,7 @@ render_entries(const struct build_opts *o, struct entry **v, size_t n)
 
 	if (nproc > n)
 		nproc = n;
+	progress_total(PROGRESS_RENDERED, n);
 	if (nproc <= 1) {
 		for (i = 0; i < n; i++)
 			ret = worse(ret, render_entry(o, v[i]));
@@ -306,6 +309,7 @@ render_entries(const struct build_opts *o, struct entry **v, size_t n)
 	for (open = nproc; open > 0; ) {
 		if (poll(pfd, nproc, -1) == -1 && errno != EINTR)
 			break;
+		progress_show();
 		for (i = 0; i < nproc; i++) {
 			if (pfd[i].fd < 0 || pfd[i].revents == 0)
 				continue;

@@ -38,7 +38,7 @@ done < "$case/cmd"
 cd "$case" || exit 1
 "$relfeed" "${args[@]}" > "$tmp/stdout" 2> "$tmp/stderr"
 status=$?
-sed -i "s|$out|OUT|g" "$tmp/stderr"
+sed -i "s|$out|OUT|g" "$tmp/stderr" "$tmp/stdout"
 
 # A seeded file the run left as it was.
 untouched() {
