@@ -96,7 +96,7 @@ complete_cases() {
 			bad "completion${init:+ with bash-completion}: '$1' gave '$(grep -F -- "$1|" "$tmp/comp")', want '$2'"
 	}
 	want "relfeed b" "build"
-	want "relfeed " "build check links list validate"
+	want "relfeed " "build check links list new validate"
 	want "relfeed build --con" "--config --content-url"
 	want "relfeed build -o " "public site"
 	want "relfeed build -c " "public relfeed.yaml site"
