@@ -148,27 +148,72 @@ is_scheme(const char *url, const char *scheme)
 	return 1;
 }
 
-/* 1 if an href or src in html holds a URL scheme that runs code. */
+/* 1 if name[0..n) is attr, in any case. */
+static int
+is_attr(const char *name, size_t n, const char *attr)
+{
+	size_t	i;
+
+	if (n != strlen(attr))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (ascii_tolower((unsigned char)name[i]) != attr[i])
+			return 0;
+	return 1;
+}
+
+/* 1 if an href or src attribute of a start tag in html holds a URL scheme
+ * that runs code. Tags are read as HTML's tokenizer reads them, so text
+ * that only looks like an attribute (href="javascript:x" outside a tag)
+ * does not count. */
 static int
 has_script_url(const char *html)
 {
-	/* libxml2's serializer quotes with ' a value holding a ". */
-	static const char *const attrs[] = { " href=\"", " src=\"",
-	    " href='", " src='" };
-	const char	*p, *v;
+	const char	*p = html, *name, *v;
 	char		 val[64], q[2] = { 0, 0 };
-	size_t		 a, n;
+	size_t		 namelen, n;
 
-	for (a = 0; a < 4; a++)
-		for (p = html; (p = strstr(p, attrs[a])) != NULL; p = v + n) {
-			v = p + strlen(attrs[a]);
-			q[0] = v[-1];
-			n = strcspn(v, q);
+	while ((p = strchr(p, '<')) != NULL) {
+		if (!is_ascii_alpha((unsigned char)*++p))
+			continue;
+		while (*p != '\0' && !is_html_space((unsigned char)*p) &&
+		    *p != '>' && *p != '/')
+			p++;
+		for (;;) {
+			while (is_html_space((unsigned char)*p) || *p == '/')
+				p++;
+			if (*p == '\0' || *p == '>')
+				break;
+			name = p;
+			while (*p != '\0' && !is_html_space((unsigned char)*p) &&
+			    *p != '=' && *p != '>' && *p != '/')
+				p++;
+			namelen = (size_t)(p - name);
+			while (is_html_space((unsigned char)*p))
+				p++;
+			if (*p != '=')
+				continue;
+			for (p++; is_html_space((unsigned char)*p); p++)
+				;
+			if (*p == '"' || *p == '\'') {
+				q[0] = *p++;
+				v = p;
+				n = strcspn(p, q);
+				p += n + (p[n] != '\0');
+			} else {
+				v = p;
+				n = strcspn(p, " \t\n\f\r>");
+				p += n;
+			}
+			if (!is_attr(name, namelen, "href") &&
+			    !is_attr(name, namelen, "src"))
+				continue;
 			decode_attr(v, n, val, sizeof(val));
 			if (is_scheme(val, "javascript:") ||
 			    is_scheme(val, "vbscript:"))
 				return 1;
 		}
+	}
 	return 0;
 }
 
