@@ -45,6 +45,9 @@ struct build_opts {
 	int		 jobs;		/* threads that render; <= 1: one */
 	int		 bundle_pages;	/* pages below a dated _index.md are
 					 * entries of their own */
+	int		 stylesheet;	/* write feed.xsl, linked from the XML
+					 * feeds (preview.h) */
+	int		 preview;	/* write index.html (preview.h) */
 };
 
 /* Run one command. For CMD_LIST and CMD_LINKS the lines go to out. Diagnostics go through

@@ -223,6 +223,8 @@ static const struct site_key {
 	{ "logo",	  K_URL,	  offsetof(struct config, logo) },
 	{ "copyright",	  K_STRING,	  offsetof(struct config, copyright) },
 	{ "bundle_pages", K_BOOL,	  offsetof(struct config, bundle_pages) },
+	{ "stylesheet",	  K_BOOL,	  offsetof(struct config, stylesheet) },
+	{ "preview",	  K_BOOL,	  offsetof(struct config, preview) },
 	{ "dates",	  K_DATES,	  0 },
 	{ "permalinks",	  K_PERMALINKS,	  0 },
 	{ "shortcodes",	  K_SHORTCODES,	  0 },

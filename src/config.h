@@ -71,6 +71,8 @@ struct config {
 	char			*copyright;
 	int			 bundle_pages;	/* pages below a dated _index.md
 						 * are entries of their own */
+	int			 stylesheet;	/* write feed.xsl (preview.h) */
+	int			 preview;	/* write index.html */
 	struct strlist		 date_keys;	/* dates: sources in order */
 	struct config_permalink	*permalinks;
 	size_t			 npermalinks;

@@ -47,6 +47,9 @@ static const char usage_text[] =
 "      --drafts            include drafts\n"
 "      --future            include entries dated after now\n"
 "      --bundle-pages      pages below a dated _index.md are entries too\n"
+"      --stylesheet        write OUT/feed.xsl and link RSS and Atom to it, so a\n"
+"                          browser shows a feed as a page\n"
+"      --preview           write OUT/index.html: every feed and the latest entries\n"
 "  -j, --jobs N            processes that render bodies (default: the processors)\n"
 "  -q, --quiet             print nothing but errors\n"
 "  -v, --verbose           also name skipped files and unchanged feeds\n"
@@ -58,7 +61,8 @@ static const char usage_text[] =
 
 enum {
 	OPT_FEED_URL = 256, OPT_CONTENT_URL, OPT_DESCRIPTION, OPT_LANGUAGE, OPT_AUTHOR,
-	OPT_TIMEZONE, OPT_NOW, OPT_DRAFTS, OPT_FUTURE, OPT_BUNDLE_PAGES
+	OPT_TIMEZONE, OPT_NOW, OPT_DRAFTS, OPT_FUTURE, OPT_BUNDLE_PAGES,
+	OPT_STYLESHEET, OPT_PREVIEW
 };
 
 static const struct option longopts[] = {
@@ -78,6 +82,8 @@ static const struct option longopts[] = {
 	{ "drafts",	 no_argument,	    NULL, OPT_DRAFTS },
 	{ "future",	 no_argument,	    NULL, OPT_FUTURE },
 	{ "bundle-pages", no_argument,	    NULL, OPT_BUNDLE_PAGES },
+	{ "stylesheet",	 no_argument,	    NULL, OPT_STYLESHEET },
+	{ "preview",	 no_argument,	    NULL, OPT_PREVIEW },
 	{ "jobs",	 required_argument, NULL, 'j' },
 	{ "quiet",	 no_argument,	    NULL, 'q' },
 	{ "verbose",	 no_argument,	    NULL, 'v' },
@@ -184,6 +190,8 @@ apply_config(struct build_opts *o, const struct config *c, int has_limit,
 	if (o->formats == 0)
 		o->formats = c->formats;
 	o->bundle_pages |= c->bundle_pages;
+	o->stylesheet |= c->stylesheet;
+	o->preview |= c->preview;
 	o->summary_only = c->has_content_mode &&
 	    c->content_mode == CONTENT_SUMMARY;
 	o->config = c;
@@ -263,6 +271,8 @@ main(int argc, char *argv[])
 		case OPT_DRAFTS: o.drafts = 1; break;
 		case OPT_FUTURE: o.future = 1; break;
 		case OPT_BUNDLE_PAGES: o.bundle_pages = 1; break;
+		case OPT_STYLESHEET: o.stylesheet = 1; break;
+		case OPT_PREVIEW: o.preview = 1; break;
 		case 'q': diag_set_quiet(1); break;
 		case 'v': diag_set_verbose(1); break;
 		case 'h':
