@@ -12,6 +12,7 @@
 #include "feed.h"
 #include "fsutil.h"
 #include "hook.h"
+#include "preview.h"
 #include "progress.h"
 #include "render.h"
 #include "select.h"
@@ -117,6 +118,39 @@ print_links(const struct build_opts *o, const struct feed_set *set, FILE *out)
 		}
 }
 
+/* The stylesheet and the preview page, when asked for, after the feeds:
+ * files[0..nfiles) are the feeds' files, the site feed's first. */
+static int
+make_preview(const struct build_opts *o, const struct feed_set *set,
+    const struct preview_file *files, size_t nfiles, struct outputs *outs)
+{
+	struct preview_info	 pi;
+	struct output		*out;
+
+	if (o->stylesheet) {
+		out = &outs->v[outs->n++];
+		out->relpath = xstrdup(PREVIEW_XSL_FILE);
+		out->doc = xstrndup((const char *)preview_feed_xsl,
+		    preview_feed_xsl_len);
+		out->len = preview_feed_xsl_len;
+		out->xml = 1;
+	}
+	if (!o->preview)
+		return 0;
+	memset(&pi, 0, sizeof(pi));
+	pi.title = set->v[0].title;
+	pi.description = set->v[0].description;
+	pi.language = o->language;
+	pi.feed_url = o->feed_url ? o->feed_url : o->base_url;
+	pi.files = files;
+	pi.nfiles = nfiles;
+	pi.entries = set->v[0].v;
+	pi.n = set->v[0].n;
+	out = &outs->v[outs->n++];
+	out->relpath = xstrdup(PREVIEW_PAGE_FILE);
+	return preview_page_write(&pi, &out->doc, &out->len);
+}
+
 /* Make every file of every feed in memory; nothing touches the disk here. */
 static int
 make_outputs(const struct build_opts *o, const struct feed_set *set,
@@ -125,7 +159,8 @@ make_outputs(const struct build_opts *o, const struct feed_set *set,
 	struct feed_info	 info;
 	const char		*feed_url = o->feed_url ? o->feed_url : o->base_url;
 	struct output		*out;
-	char			*self;
+	struct preview_file	*files;
+	char			*self, *xsl;
 	size_t			 i, k;
 	int			 rc = 0;
 
@@ -142,7 +177,8 @@ make_outputs(const struct build_opts *o, const struct feed_set *set,
 	info.copyright = o->copyright;
 	info.summary_only = o->summary_only;
 	info.generator = "relfeed";
-	outs->v = xcalloc(set->n * NFORMATS + 1, sizeof(*outs->v));
+	outs->v = xcalloc(set->n * NFORMATS + 3, sizeof(*outs->v));
+	files = xcalloc(set->n * NFORMATS + 1, sizeof(*files));
 	for (i = 0; i < set->n; i++) {
 		info.title = set->v[i].title;
 		info.description = set->v[i].description;
@@ -154,12 +190,22 @@ make_outputs(const struct build_opts *o, const struct feed_set *set,
 			out->xml = formats[k].bit != FORMAT_JSON;
 			self = url_join(feed_url, out->relpath);
 			info.self_url = self;
+			xsl = o->stylesheet && out->xml ?
+			    preview_xsl_href(out->relpath) : NULL;
+			info.stylesheet = xsl;
 			if (formats[k].write(&info, set->v[i].v, set->v[i].n,
 			    &out->doc, &out->len) == -1)
 				rc = -1;
+			free(xsl);
 			free(self);
+			files[outs->n - 1] = (struct preview_file){
+			    set->v[i].name, set->v[i].title, out->relpath,
+			    formats[k].type };
 		}
 	}
+	if (rc == 0 && make_preview(o, set, files, outs->n, outs) == -1)
+		rc = -1;
+	free(files);
 	return rc;
 }
 
@@ -239,7 +285,7 @@ tally_outputs(const struct build_opts *o, const struct entry_list *list,
 
 /* The summary line, then on_change when files changed. */
 static int
-finish_build(const struct build_opts *o, const struct changes_run *run)
+finish_build(const struct build_opts *o, struct changes_run *run)
 {
 	progress_end();
 	changes_run_summary(run, o->quiet);
@@ -310,7 +356,9 @@ build_run(const struct build_opts *o, FILE *out)
 	d.limit = o->limit;
 	d.formats = o->formats;
 	if (select_feeds(cfg ? cfg->path : NULL, &d, cfg ? cfg->feeds : NULL,
-	    cfg ? cfg->nfeeds : 0, list.v, list.n, &set) == -1) {
+	    cfg ? cfg->nfeeds : 0, list.v, list.n, &set) == -1 ||
+	    preview_check_names(cfg ? cfg->path : NULL, &set, o->stylesheet,
+	    o->preview) == -1) {
 		status = EXIT_USAGE;
 		goto out;
 	}

@@ -50,6 +50,9 @@ struct build_opts {
 	const char	*on_change;	/* command run after a build that
 					 * changed files, or NULL */
 	int		 no_hooks;	/* --no-hooks: on_change is not run */
+	int		 stylesheet;	/* write feed.xsl, linked from the XML
+					 * feeds (preview.h) */
+	int		 preview;	/* write index.html (preview.h) */
 };
 
 /* Run one command. For CMD_LIST and CMD_LINKS the lines go to out, and

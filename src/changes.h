@@ -60,8 +60,10 @@ struct changes_run {
 	int		  dry_run;
 	int		  count_entries; /* 0: files are counted, their entries
 					  * are not compared */
-	size_t		  written, unchanged;
-	size_t		  added, removed, updated;
+	size_t		  written, unchanged;	/* files */
+	struct strlist	  ids[3];	/* ids of the entries added, removed
+					 * and updated (enum change_kind), as
+					 * often as files have them */
 	struct strlist	  changed;	/* paths written (or that a dry run
 					 * would write), in output order */
 };
@@ -83,10 +85,12 @@ void	changes_run_start(struct changes_run *run, struct entry *const *entries,
 void	changes_run_file(struct changes_run *run, const char *path, int changed,
 	    const char *doc, size_t len);
 
-/* The summary line on stderr, unless quiet is set: "relfeed: 3 feeds
+/* The summary line on stderr, unless quiet is set: "relfeed: 3 files
  * written, 12 unchanged, 2 entries added" (with "would be written" for a
- * dry run; entry counts that are 0 are left out). */
-void	changes_run_summary(const struct changes_run *run, int quiet);
+ * dry run; entry counts that are 0 are left out). Files are every output
+ * file; an entry is counted once, by id, whatever files it is in. Sorts
+ * run's id lists. */
+void	changes_run_summary(struct changes_run *run, int quiet);
 
 void	changes_run_free(struct changes_run *run);
 

@@ -144,7 +144,7 @@ changes_run_file(struct changes_run *run, const char *path, int changed,
 {
 	struct changes	 ch;
 	char		*old;
-	size_t		 oldlen = 0;
+	size_t		 oldlen = 0, i;
 	int		 missing;
 
 	if (!changed) {
@@ -165,19 +165,42 @@ changes_run_file(struct changes_run *run, const char *path, int changed,
 			diag_note(path, "the previous file is not an RSS, "
 			    "Atom or JSON feed; every entry counts as added");
 	}
-	run->added += ch.nadded;
-	run->removed += ch.nremoved;
-	run->updated += ch.nupdated;
+	/* An entry is in several files (formats, named feeds): its id is
+	 * counted once in the summary. */
+	for (i = 0; i < ch.n; i++)
+		strlist_push(&run->ids[ch.v[i].kind], ch.v[i].id);
 	if (run->list != NULL)
 		list_changes(run, path, &ch);
 	changes_free(&ch);
 	free(old);
 }
 
-/* ", N entries VERB" (or "entry") when n is not 0. */
-static void
-add_count(struct buf *b, size_t n, const char *verb, int *first)
+static int
+cmp_strs(const void *a, const void *b)
 {
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* How many different strings ids holds (sorting it). */
+static size_t
+count_distinct(struct strlist *ids)
+{
+	size_t	i, n = 0;
+
+	if (ids->n > 1)
+		qsort(ids->v, ids->n, sizeof(*ids->v), cmp_strs);
+	for (i = 0; i < ids->n; i++)
+		if (i == 0 || strcmp(ids->v[i], ids->v[i - 1]) != 0)
+			n++;
+	return n;
+}
+
+/* ", N entries VERB" (or "entry") when ids has some. */
+static void
+add_count(struct buf *b, struct strlist *ids, const char *verb, int *first)
+{
+	size_t	n = count_distinct(ids);
+
 	if (n == 0)
 		return;
 	buf_printf(b, ", %zu %s%s", n, *first ? n == 1 ? "entry " :
@@ -186,7 +209,7 @@ add_count(struct buf *b, size_t n, const char *verb, int *first)
 }
 
 void
-changes_run_summary(const struct changes_run *run, int quiet)
+changes_run_summary(struct changes_run *run, int quiet)
 {
 	struct buf	b = { 0 };
 	int		first = 1;
@@ -196,13 +219,13 @@ changes_run_summary(const struct changes_run *run, int quiet)
 	/* The listed changes come before the line that ends them. */
 	if (run->list != NULL)
 		fflush(run->list);
-	buf_printf(&b, "relfeed: %s%zu feed%s %s, %zu unchanged",
+	buf_printf(&b, "relfeed: %s%zu file%s %s, %zu unchanged",
 	    run->dry_run ? "dry run: " : "", run->written,
 	    run->written == 1 ? "" : "s",
 	    run->dry_run ? "would be written" : "written", run->unchanged);
-	add_count(&b, run->added, "added", &first);
-	add_count(&b, run->removed, "removed", &first);
-	add_count(&b, run->updated, "updated", &first);
+	add_count(&b, &run->ids[CHANGE_ADDED], "added", &first);
+	add_count(&b, &run->ids[CHANGE_REMOVED], "removed", &first);
+	add_count(&b, &run->ids[CHANGE_UPDATED], "updated", &first);
 	diag_print(b.s);
 	diag_print("\n");
 	buf_free(&b);
@@ -211,9 +234,13 @@ changes_run_summary(const struct changes_run *run, int quiet)
 void
 changes_run_free(struct changes_run *run)
 {
+	size_t	i;
+
 	if (run == NULL)
 		return;
 	free(run->byid);
 	strlist_clear(&run->changed);
+	for (i = 0; i < 3; i++)
+		strlist_clear(&run->ids[i]);
 	memset(run, 0, sizeof(*run));
 }

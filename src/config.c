@@ -226,6 +226,8 @@ static const struct site_key {
 	{ "on_change",	  K_STRING,	  offsetof(struct config, on_change) },
 	{ "bundle_pages", K_BOOL,	  offsetof(struct config, bundle_pages) },
 	{ "raw_html",	  K_BOOL,	  offsetof(struct config, raw_html) },
+	{ "stylesheet",	  K_BOOL,	  offsetof(struct config, stylesheet) },
+	{ "preview",	  K_BOOL,	  offsetof(struct config, preview) },
 	{ "dates",	  K_DATES,	  0 },
 	{ "permalinks",	  K_PERMALINKS,	  0 },
 	{ "shortcodes",	  K_SHORTCODES,	  0 },

@@ -75,6 +75,8 @@ struct config {
 						 * are entries of their own */
 	int			 raw_html;	/* keep the bodies' raw HTML,
 						 * cut to an allowlist */
+	int			 stylesheet;	/* write feed.xsl (preview.h) */
+	int			 preview;	/* write index.html */
 	struct strlist		 date_keys;	/* dates: sources in order */
 	struct config_permalink	*permalinks;
 	size_t			 npermalinks;

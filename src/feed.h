@@ -28,6 +28,10 @@ struct feed_info {
 					 * their HTML */
 	const char	*site_title;	/* the author when none is given; NULL:
 					 * the title */
+	const char	*stylesheet;	/* RSS and Atom: href of an XSLT
+					 * stylesheet, relative to the feed, for
+					 * an xml-stylesheet processing
+					 * instruction; NULL or "": none */
 };
 
 /* The name a feed gives as its author when it is told none: the site's
@@ -146,6 +150,9 @@ void		 feedw_text(struct feedw *, const char *text);
 void		 feedw_end(struct feedw *);
 /* <name>text</name>. */
 void		 feedw_elem(struct feedw *, const char *name, const char *text);
+/* <?xml-stylesheet type="text/xsl" href="..."?>: before the root element
+ * only. */
+void		 feedw_stylesheet(struct feedw *, const char *href);
 /* End the document and free the writer. On success
  * sets *out (owned by the caller) and *outlen and returns 0; else reports
  * and returns -1. Frees w in every case. */

@@ -106,6 +106,8 @@ feed_atom_write(const struct feed_info *info, struct entry *const *entries,
 	author = feed_author_of(info);
 	if ((fw = feedw_new(info->self_url)) == NULL)
 		goto out;
+	if (feed_is_set(info->stylesheet))
+		feedw_stylesheet(fw, info->stylesheet);
 	feedw_start(fw, "feed");
 	feedw_attr(fw, "xmlns", NS_ATOM);
 	if (info->language != NULL && info->language[0] != '\0')

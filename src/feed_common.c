@@ -400,6 +400,24 @@ feedw_elem(struct feedw *fw, const char *name, const char *text)
 	feedw_end(fw);
 }
 
+void
+feedw_stylesheet(struct feedw *fw, const char *href)
+{
+	char	*v, *pi;
+
+	if (fw->failed != NULL)
+		return;
+	/* Associating Style Sheets with XML documents 1.0, section 2: a
+	 * pseudo-attribute value is escaped as an attribute's would be. */
+	v = html_escape(href);
+	pi = xasprintf("type=\"text/xsl\" href=\"%s\"", v);
+	check(fw, xmlTextWriterWritePI(fw->w, (const xmlChar *)"xml-stylesheet",
+	    (const xmlChar *)pi), "write processing instruction",
+	    "xml-stylesheet");
+	free(pi);
+	free(v);
+}
+
 int
 feedw_finish(struct feedw *fw, char **out, size_t *outlen)
 {

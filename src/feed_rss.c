@@ -109,6 +109,8 @@ feed_rss_write(const struct feed_info *info, struct entry *const *entries,
 	author = feed_author_of(info);
 	if ((fw = feedw_new(info->self_url)) == NULL)
 		goto out;
+	if (feed_is_set(info->stylesheet))
+		feedw_stylesheet(fw, info->stylesheet);
 	feedw_start(fw, "rss");
 	feedw_attr(fw, "version", "2.0");
 	feedw_attr(fw, "xmlns:atom", NS_ATOM);

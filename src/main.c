@@ -55,6 +55,9 @@ static const char usage_text[] =
 "      --drafts            include drafts\n"
 "      --future            include entries dated after now\n"
 "      --bundle-pages      pages below a dated _index.md are entries too\n"
+"      --stylesheet        write OUT/feed.xsl and link RSS and Atom to it, so a\n"
+"                          browser shows a feed as a page\n"
+"      --preview           write OUT/index.html: every feed and the latest entries\n"
 "  -j, --jobs N            processes that render bodies (default: the processors)\n"
 "      --dry-run           build: list the entries that would change, write\n"
 "                          nothing\n"
@@ -75,7 +78,7 @@ static const char usage_text[] =
 enum {
 	OPT_FEED_URL = 256, OPT_CONTENT_URL, OPT_DESCRIPTION, OPT_LANGUAGE, OPT_AUTHOR,
 	OPT_TIMEZONE, OPT_NOW, OPT_DRAFTS, OPT_FUTURE, OPT_BUNDLE_PAGES,
-	OPT_DRY_RUN, OPT_NO_HOOKS
+	OPT_DRY_RUN, OPT_NO_HOOKS, OPT_STYLESHEET, OPT_PREVIEW
 };
 
 static const struct option longopts[] = {
@@ -97,6 +100,8 @@ static const struct option longopts[] = {
 	{ "bundle-pages", no_argument,	    NULL, OPT_BUNDLE_PAGES },
 	{ "dry-run",	 no_argument,	    NULL, OPT_DRY_RUN },
 	{ "no-hooks",	 no_argument,	    NULL, OPT_NO_HOOKS },
+	{ "stylesheet",	 no_argument,	    NULL, OPT_STYLESHEET },
+	{ "preview",	 no_argument,	    NULL, OPT_PREVIEW },
 	{ "jobs",	 required_argument, NULL, 'j' },
 	{ "quiet",	 no_argument,	    NULL, 'q' },
 	{ "verbose",	 no_argument,	    NULL, 'v' },
@@ -222,6 +227,8 @@ apply_config(struct build_opts *o, const struct config *c, int has_limit,
 	if (o->formats == 0)
 		o->formats = c->formats;
 	o->bundle_pages |= c->bundle_pages;
+	o->stylesheet |= c->stylesheet;
+	o->preview |= c->preview;
 	o->summary_only = c->has_content_mode &&
 	    c->content_mode == CONTENT_SUMMARY;
 	o->config = c;
@@ -305,6 +312,8 @@ main(int argc, char *argv[])
 		case OPT_BUNDLE_PAGES: o.bundle_pages = 1; break;
 		case OPT_DRY_RUN: o.dry_run = 1; break;
 		case OPT_NO_HOOKS: o.no_hooks = 1; break;
+		case OPT_STYLESHEET: o.stylesheet = 1; break;
+		case OPT_PREVIEW: o.preview = 1; break;
 		case 'q': diag_set_quiet(1); o.quiet = 1; break;
 		case 'v': diag_set_verbose(1); break;
 		case 'h':

@@ -19,6 +19,7 @@
 struct counters {
 	atomic_size_t	done[PROGRESS_NCOUNTERS];
 	size_t		total[PROGRESS_NCOUNTERS];
+	int		drawn_done[PROGRESS_NCOUNTERS];	/* drawn at total */
 };
 
 static struct counters	*ctr;		/* NULL: progress is off */
@@ -69,6 +70,7 @@ progress_total(enum progress_counter c, size_t total)
 	if (ctr == NULL)
 		return;
 	ctr->total[c] = total;
+	ctr->drawn_done[c] = 0;
 	atomic_store(&ctr->done[c], 0);
 }
 
@@ -102,17 +104,36 @@ draw(void)
 	fflush(stderr);
 }
 
+/* 1 when some counter has reached its total since the line was drawn:
+ * "200/200" is shown, however fast the last ones came. */
+static int
+phase_done(void)
+{
+	size_t	i;
+
+	for (i = 0; i < PROGRESS_NCOUNTERS; i++)
+		if (ctr->total[i] != 0 && !ctr->drawn_done[i] &&
+		    atomic_load(&ctr->done[i]) >= ctr->total[i])
+			return 1;
+	return 0;
+}
+
 void
 progress_show(void)
 {
 	int64_t	t;
+	size_t	i;
 
 	if (ctr == NULL || getpid() != owner)
 		return;
 	t = now_ms();
-	if (t - start_ms < delay_ms || t - last_ms < REDRAW_MS)
+	if (t - start_ms < delay_ms ||
+	    (t - last_ms < REDRAW_MS && !phase_done()))
 		return;
 	last_ms = t;
+	for (i = 0; i < PROGRESS_NCOUNTERS; i++)
+		ctr->drawn_done[i] = ctr->total[i] != 0 &&
+		    atomic_load(&ctr->done[i]) >= ctr->total[i];
 	draw();
 }
 

@@ -11,7 +11,7 @@ last() { tail -n 1 "$tmp/stderr"; }
 # --dry-run on a fresh tree: no directory, every entry added, exit 0.
 rf build --dry-run "${args[@]}" "$tmp/content" || bad "dry run failed: $(cat "$tmp/stderr")"
 [ -e "$tmp/out" ] && bad "--dry-run created the output directory"
-[ "$(last)" = "relfeed: dry run: 2 feeds would be written, 0 unchanged, 6 entries added" ] ||
+[ "$(last)" = "relfeed: dry run: 2 files would be written, 0 unchanged, 3 entries added" ] ||
 	bad "dry-run summary: $(last)"
 grep -q -x -F "$tmp/out/rss.xml: + 1.10.1  Announcing 1.10.1  https://example.org/releases/1.10.x/announcing-1.10.1/" \
 	"$tmp/stdout" || bad "dry run does not list 1.10.1: $(head -3 "$tmp/stdout")"
@@ -21,12 +21,12 @@ grep -q -x -F "$tmp/out/rss.xml: + 1.10.1  Announcing 1.10.1  https://example.or
 
 # The build: one summary line; -q: nothing; list and links: stdout only.
 rf build "${args[@]}" "$tmp/content" || bad "build failed"
-[ "$(last)" = "relfeed: 2 feeds written, 0 unchanged, 6 entries added" ] || bad "summary: $(last)"
+[ "$(last)" = "relfeed: 2 files written, 0 unchanged, 3 entries added" ] || bad "summary: $(last)"
 [ -s "$tmp/stdout" ] && bad "build printed on stdout"
 rf build -q "${args[@]}" "$tmp/content"
 [ -s "$tmp/stderr" ] && bad "-q printed: $(cat "$tmp/stderr")"
 rf build "${args[@]}" "$tmp/content"
-[ "$(last)" = "relfeed: 0 feeds written, 2 unchanged" ] || bad "unchanged summary: $(last)"
+[ "$(last)" = "relfeed: 0 files written, 2 unchanged" ] || bad "unchanged summary: $(last)"
 for c in list links; do
 	rf $c "${args[@]}" "$tmp/content" || bad "$c failed"
 	grep -q 'relfeed:' "$tmp/stdout" "$tmp/stderr" && bad "$c printed a summary"
@@ -42,7 +42,7 @@ rf build --dry-run "${args[@]}" "$tmp/content" || bad "second dry run failed"
 cmp -s "$tmp/rss.before" "$tmp/out/rss.xml" || bad "--dry-run changed rss.xml"
 grep -q -F "$tmp/out/atom.xml: ~ 1.10.1  Announcing 1.10.1 again  " "$tmp/stdout" || bad "no update listed"
 grep -q -F "$tmp/out/rss.xml: - -  Announcing 1.9.2" "$tmp/stdout" || bad "no removal listed"
-[ "$(last)" = "relfeed: dry run: 2 feeds would be written, 0 unchanged, 2 entries removed, 2 updated" ] ||
+[ "$(last)" = "relfeed: dry run: 2 files would be written, 0 unchanged, 1 entry removed, 1 updated" ] ||
 	bad "dry-run summary after a change: $(last)"
 # A previous file that is no feed is a warning in a dry run, not an error.
 echo 'not a feed' > "$tmp/out/atom.xml"
@@ -110,7 +110,7 @@ if command -v script > /dev/null && script -qc true /dev/null > /dev/null 2>&1; 
 		> "$tmp/tty" 2>&1 || bad "build on a terminal failed: $(cat "$tmp/tty")"
 	grep -q 'relfeed: 200/200 files loaded' "$tmp/tty" || bad "no progress on a terminal"
 	grep -q 'entries rendered' "$tmp/tty" || bad "no render progress on a terminal"
-	grep -q 'relfeed: 2 feeds written' "$tmp/tty" || bad "no summary on a terminal"
+	grep -q 'relfeed: 2 files written' "$tmp/tty" || bad "no summary on a terminal"
 	RELFEED_PROGRESS_DELAY=0 script -qec "$relfeed build -q -o $tmp/p3 $pargs" /dev/null \
 		> "$tmp/tty" 2>&1
 	[ -s "$tmp/tty" ] && bad "-q on a terminal printed: $(cat -A "$tmp/tty" | head -3)"
