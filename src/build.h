@@ -45,6 +45,8 @@ struct build_opts {
 	int		 jobs;		/* threads that render; <= 1: one */
 	int		 bundle_pages;	/* pages below a dated _index.md are
 					 * entries of their own */
+	const char	*cache_path;	/* front-matter cache file (fmcache.h),
+					 * or NULL: none */
 };
 
 /* Run one command. For CMD_LIST and CMD_LINKS the lines go to out. Diagnostics go through

@@ -151,6 +151,19 @@ parse_dates(struct loader *L, const char *key, const struct fm_node *v)
 	return 0;
 }
 
+/* cache: a file for the front-matter cache, false for none, true for the
+ * default place. */
+static int
+parse_cache(struct loader *L, const char *key, const struct fm_node *v)
+{
+	int	b = fm_bool(v);
+
+	if (b == -1)
+		return set_path(L, key, v, &L->c->cache);
+	L->c->no_cache = !b;
+	return 0;
+}
+
 /* permalinks: a mapping of top-level section to pattern. */
 static int
 parse_permalinks(struct loader *L, const char *key, const struct fm_node *v)
@@ -197,7 +210,8 @@ parse_permalinks(struct loader *L, const char *key, const struct fm_node *v)
 /* The site keys, in the order the reference documents them. */
 enum key_type {
 	K_STRING, K_URL, K_PATH, K_COUNT, K_FORMATS, K_AUTHOR, K_TIMEZONE,
-	K_CONTENT_MODE, K_BOOL, K_DATES, K_PERMALINKS, K_SHORTCODES, K_FEEDS
+	K_CONTENT_MODE, K_BOOL, K_DATES, K_PERMALINKS, K_SHORTCODES, K_FEEDS,
+	K_CACHE
 };
 
 static const struct site_key {
@@ -227,6 +241,7 @@ static const struct site_key {
 	{ "permalinks",	  K_PERMALINKS,	  0 },
 	{ "shortcodes",	  K_SHORTCODES,	  0 },
 	{ "feeds",	  K_FEEDS,	  0 },
+	{ "cache",	  K_CACHE,	  0 },
 };
 
 static int
@@ -264,6 +279,8 @@ parse_site_key(struct loader *L, const struct site_key *k,
 		return parse_shortcodes(L, k->name, v);
 	case K_FEEDS:
 		return config_parse_feeds(L, k->name, v);
+	case K_CACHE:
+		return parse_cache(L, k->name, v);
 	}
 	return -1;
 }
@@ -291,6 +308,7 @@ config_free(struct config *c)
 	free(c->icon);
 	free(c->logo);
 	free(c->copyright);
+	free(c->cache);
 	for (i = 0; i < c->nshortcodes; i++) {
 		free(c->shortcodes[i].name);
 		free(c->shortcodes[i].text);

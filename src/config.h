@@ -78,6 +78,8 @@ struct config {
 	size_t			 nshortcodes;
 	struct feed_spec	*feeds;
 	size_t			 nfeeds;
+	char			*cache;		/* cache: FILE, or NULL */
+	int			 no_cache;	/* cache: false */
 };
 
 /* Read the config file at path. Every problem is reported as

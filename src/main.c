@@ -15,7 +15,9 @@
 #include "config.h"
 #include "date.h"
 #include "diag.h"
+#include "fmcache.h"
 #include "url.h"
+#include "util.h"
 #include "validate.h"
 
 static const char usage_text[] =
@@ -48,6 +50,8 @@ static const char usage_text[] =
 "      --future            include entries dated after now\n"
 "      --bundle-pages      pages below a dated _index.md are entries too\n"
 "  -j, --jobs N            processes that render bodies (default: the processors)\n"
+"      --cache FILE        front-matter cache (default: in $XDG_CACHE_HOME/relfeed)\n"
+"      --no-cache          read every file's front matter; use no cache\n"
 "  -q, --quiet             print nothing but errors\n"
 "  -v, --verbose           also name skipped files and unchanged feeds\n"
 "  -h, --help              print this help\n"
@@ -58,7 +62,8 @@ static const char usage_text[] =
 
 enum {
 	OPT_FEED_URL = 256, OPT_CONTENT_URL, OPT_DESCRIPTION, OPT_LANGUAGE, OPT_AUTHOR,
-	OPT_TIMEZONE, OPT_NOW, OPT_DRAFTS, OPT_FUTURE, OPT_BUNDLE_PAGES
+	OPT_TIMEZONE, OPT_NOW, OPT_DRAFTS, OPT_FUTURE, OPT_BUNDLE_PAGES,
+	OPT_CACHE, OPT_NO_CACHE
 };
 
 static const struct option longopts[] = {
@@ -79,6 +84,8 @@ static const struct option longopts[] = {
 	{ "future",	 no_argument,	    NULL, OPT_FUTURE },
 	{ "bundle-pages", no_argument,	    NULL, OPT_BUNDLE_PAGES },
 	{ "jobs",	 required_argument, NULL, 'j' },
+	{ "cache",	 required_argument, NULL, OPT_CACHE },
+	{ "no-cache",	 no_argument,	    NULL, OPT_NO_CACHE },
 	{ "quiet",	 no_argument,	    NULL, 'q' },
 	{ "verbose",	 no_argument,	    NULL, 'v' },
 	{ "help",	 no_argument,	    NULL, 'h' },
@@ -215,10 +222,11 @@ main(int argc, char *argv[])
 	struct build_opts	 o;
 	struct config		*cfg = NULL;
 	struct rf_time		 now;
-	const char		*cmd, *now_arg = NULL, *cpath;
+	const char		*cmd, *now_arg = NULL, *cpath, *cache_arg = NULL;
+	char			*cache = NULL;
 	size_t			 jobs;
 	long			 ncpu;
-	int			 c, has_limit = 0, has_tz = 0, rc;
+	int			 c, has_limit = 0, has_tz = 0, no_cache = 0, rc;
 
 	memset(&o, 0, sizeof(o));
 	if (argc < 2)
@@ -263,6 +271,8 @@ main(int argc, char *argv[])
 		case OPT_DRAFTS: o.drafts = 1; break;
 		case OPT_FUTURE: o.future = 1; break;
 		case OPT_BUNDLE_PAGES: o.bundle_pages = 1; break;
+		case OPT_CACHE: cache_arg = optarg; break;
+		case OPT_NO_CACHE: no_cache = 1; break;
 		case 'q': diag_set_quiet(1); break;
 		case 'v': diag_set_verbose(1); break;
 		case 'h':
@@ -316,6 +326,17 @@ main(int argc, char *argv[])
 		o.output_dir = "feeds";
 	if (o.formats == 0)
 		o.formats = FORMAT_RSS | FORMAT_ATOM;
+	/* --no-cache, else --cache FILE, else the config's cache:, else the
+	 * user's cache directory. */
+	if (cache_arg == NULL && cfg != NULL)
+		cache_arg = cfg->cache;
+	if (no_cache || (cfg != NULL && cfg->no_cache && cache_arg == NULL))
+		cache = NULL;
+	else if (cache_arg != NULL)
+		cache = xstrdup(cache_arg);
+	else
+		cache = fmcache_default_path(o.content_dir, cpath);
+	o.cache_path = cache;
 	if (o.jobs == 0) {
 		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 		o.jobs = ncpu > 0 && ncpu <= 256 ? (int)ncpu : 1;
@@ -348,5 +369,6 @@ main(int argc, char *argv[])
 		rc = build_run(&o, stdout);
 	}
 	config_free(cfg);
+	free(cache);
 	return rc;
 }
