@@ -53,6 +53,8 @@ struct build_opts {
 	int		 stylesheet;	/* write feed.xsl, linked from the XML
 					 * feeds (preview.h) */
 	int		 preview;	/* write index.html (preview.h) */
+	const char	*cache_path;	/* front-matter cache file (fmcache.h),
+					 * or NULL: none */
 };
 
 /* Run one command. For CMD_LIST and CMD_LINKS the lines go to out, and

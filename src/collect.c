@@ -6,6 +6,7 @@
 #include "config.h"
 #include "diag.h"
 #include "entry.h"
+#include "fmcache.h"
 #include "frontmatter.h"
 #include "fsutil.h"
 #include "lint.h"
@@ -200,6 +201,28 @@ read_head(const char *path, char **data, size_t *len)
 	return fsutil_read_file(path, data, len);
 }
 
+/* Load the entry of one file through the cache (c may be NULL): a hit
+ * costs a stat; a miss reads the head and parses it, and is recorded.
+ * Returns the entry_load result, or -1 when the file cannot be read. */
+static int
+load_one(const struct entry_opts *eo, struct fmcache *c, const char *path,
+    const char *relpath, struct entry **e)
+{
+	enum entry_load_result	 res;
+	char			*data;
+	size_t			 len;
+	int			 warnings = diag_warnings();
+
+	if (fmcache_get(c, path, relpath, &res, e))
+		return (int)res;
+	if (read_head(path, &data, &len) == -1)
+		return -1;
+	res = entry_load(path, relpath, data, len, eo, e);
+	fmcache_put(c, relpath, res, *e, diag_warnings() != warnings);
+	free(data);
+	return (int)res;
+}
+
 /* Read every content file into all; returns 0 or an exit status. */
 static int
 load_all(const struct build_opts *o, struct entry_list *all)
@@ -207,8 +230,9 @@ load_all(const struct build_opts *o, struct entry_list *all)
 	struct strlist	 files = { 0 };
 	struct entry	*e;
 	struct entry_opts eo;
-	char		*path, *data;
-	size_t		 i, len;
+	struct fmcache	*cache = NULL;
+	char		*path;
+	size_t		 i;
 	int		 status = 0;
 
 	eo.default_off = o->tz_off;
@@ -218,16 +242,17 @@ load_all(const struct build_opts *o, struct entry_list *all)
 	if (fsutil_scan(o->content_dir, &files) == -1)
 		status = EXIT_SYSTEM;
 	progress_total(PROGRESS_LOADED, files.n);
+	if (o->cache_path != NULL)
+		cache = fmcache_open(o->cache_path, o->content_dir,
+		    o->config ? o->config->path : NULL, &eo, 0);
 	for (i = 0; i < files.n; i++) {
 		progress_tick(PROGRESS_LOADED);
 		path = xasprintf("%s/%s", o->content_dir, files.v[i]);
-		if (read_head(path, &data, &len) == -1) {
-			status = EXIT_SYSTEM;
-			free(path);
-			continue;
-		}
 		e = NULL;
-		switch (entry_load(path, files.v[i], data, len, &eo, &e)) {
+		switch (load_one(&eo, cache, path, files.v[i], &e)) {
+		case -1:
+			status = EXIT_SYSTEM;
+			break;
 		case ENTRY_OK:
 			/* Bodies are read again for the entries a feed takes:
 			 * memory follows the metadata, not the bodies. */
@@ -242,9 +267,10 @@ load_all(const struct build_opts *o, struct entry_list *all)
 		case ENTRY_ERROR:
 			break;
 		}
-		free(data);
 		free(path);
 	}
+	/* check writes nothing, not even the cache. */
+	fmcache_close(cache, o->cmd != CMD_CHECK);
 	strlist_clear(&files);
 	return status;
 }

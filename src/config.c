@@ -151,6 +151,19 @@ parse_dates(struct loader *L, const char *key, const struct fm_node *v)
 	return 0;
 }
 
+/* cache: a file for the front-matter cache, false for none, true for the
+ * default place. */
+static int
+parse_cache(struct loader *L, const char *key, const struct fm_node *v)
+{
+	int	b = fm_bool(v);
+
+	if (b == -1)
+		return set_path(L, key, v, &L->c->cache);
+	L->c->no_cache = !b;
+	return 0;
+}
+
 /* permalinks: a mapping of top-level section to pattern. */
 static int
 parse_permalinks(struct loader *L, const char *key, const struct fm_node *v)
@@ -198,7 +211,7 @@ parse_permalinks(struct loader *L, const char *key, const struct fm_node *v)
 enum key_type {
 	K_STRING, K_URL, K_PATH, K_COUNT, K_FORMATS, K_AUTHOR, K_TIMEZONE,
 	K_CONTENT_MODE, K_BOOL, K_DATES, K_PERMALINKS, K_SHORTCODES, K_FEEDS,
-	K_NEW
+	K_NEW, K_CACHE
 };
 
 static const struct site_key {
@@ -233,6 +246,7 @@ static const struct site_key {
 	{ "shortcodes",	  K_SHORTCODES,	  0 },
 	{ "feeds",	  K_FEEDS,	  0 },
 	{ "new",	  K_NEW,	  0 },
+	{ "cache",	  K_CACHE,	  0 },
 };
 
 static int
@@ -272,6 +286,8 @@ parse_site_key(struct loader *L, const struct site_key *k,
 		return config_parse_feeds(L, k->name, v);
 	case K_NEW:
 		return config_parse_new(L, k->name, v);
+	case K_CACHE:
+		return parse_cache(L, k->name, v);
 	}
 	return -1;
 }
@@ -300,6 +316,7 @@ config_free(struct config *c)
 	free(c->logo);
 	free(c->copyright);
 	free(c->on_change);
+	free(c->cache);
 	for (i = 0; i < c->nshortcodes; i++) {
 		free(c->shortcodes[i].name);
 		free(c->shortcodes[i].text);

@@ -86,6 +86,8 @@ struct config {
 	size_t			 nfeeds;
 	char			*new_path;	/* new.path of relfeed new, or NULL */
 	char			*new_template;	/* new.template, or NULL */
+	char			*cache;		/* cache: FILE, or NULL */
+	int			 no_cache;	/* cache: false */
 };
 
 /* Read the config file at path. Every problem is reported as

@@ -170,34 +170,34 @@ write_all(int fd, const char *data, size_t len)
 }
 
 int
-fsutil_write_atomic(const char *dir, const char *name, const char *data,
-    size_t len)
+fsutil_try_write_atomic(const char *dir, const char *name, const char *data,
+    size_t len, const char **what)
 {
 	char	*tmp, *dst;
 	int	 fd, dfd, rc = -1;
-	const char *what = NULL;
 
+	*what = NULL;
 	tmp = xasprintf("%s/.%s.XXXXXX", dir, name);
 	dst = xasprintf("%s/%s", dir, name);
 	if ((fd = mkstemp(tmp)) == -1) {
-		diag_error(dst, 0, 0, "cannot create a temporary file in %s: %s",
-		    dir, strerror(errno));
+		*what = "mkstemp";
 		goto out;
 	}
 	if (write_all(fd, data, len) == -1)
-		what = "write";
+		*what = "write";
 	else if (fchmod(fd, 0644) == -1)
-		what = "chmod";
+		*what = "chmod";
 	else if (fsync(fd) == -1)
-		what = "fsync";
-	if (close(fd) == -1 && what == NULL)
-		what = "close";
-	if (what == NULL && rename(tmp, dst) == -1)
-		what = "rename";
-	if (what != NULL) {
-		diag_error(dst, 0, 0, "cannot %s: %s (the previous file is "
-		    "unchanged)", what, strerror(errno));
+		*what = "fsync";
+	if (close(fd) == -1 && *what == NULL)
+		*what = "close";
+	if (*what == NULL && rename(tmp, dst) == -1)
+		*what = "rename";
+	if (*what != NULL) {
+		int saved = errno;
+
 		unlink(tmp);
+		errno = saved;
 		goto out;
 	}
 	/* The rename is durable only once the directory is synced. */
@@ -210,6 +210,26 @@ out:
 	free(tmp);
 	free(dst);
 	return rc;
+}
+
+int
+fsutil_write_atomic(const char *dir, const char *name, const char *data,
+    size_t len)
+{
+	const char	*what;
+	char		*dst;
+
+	if (fsutil_try_write_atomic(dir, name, data, len, &what) == 0)
+		return 0;
+	dst = xasprintf("%s/%s", dir, name);
+	if (strcmp(what, "mkstemp") == 0)
+		diag_error(dst, 0, 0, "cannot create a temporary file in %s: %s",
+		    dir, strerror(errno));
+	else
+		diag_error(dst, 0, 0, "cannot %s: %s (the previous file is "
+		    "unchanged)", what, strerror(errno));
+	free(dst);
+	return -1;
 }
 
 static int

@@ -34,6 +34,12 @@ int	fsutil_check_writable_dir(const char *dir);
 int	fsutil_write_atomic(const char *dir, const char *name,
 	    const char *data, size_t len);
 
+/* fsutil_write_atomic for a file whose loss is harmless (a cache): reports
+ * nothing; on failure returns -1 with errno set and *what naming the step
+ * that failed (a string constant: "mkstemp", "write", "rename"...). */
+int	fsutil_try_write_atomic(const char *dir, const char *name,
+	    const char *data, size_t len, const char **what);
+
 /* Every *.md and *.markdown file under root, as '/'-separated paths relative
  * to root, in sorted order (bytewise). Hidden files and directories (names
  * starting with '.') are not content. Symbolic links are not followed (a

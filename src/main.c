@@ -18,7 +18,9 @@
 #include "date.h"
 #include "diag.h"
 #include "scaffold.h"
+#include "fmcache.h"
 #include "url.h"
+#include "util.h"
 #include "validate.h"
 
 static const char usage_text[] =
@@ -62,6 +64,8 @@ static const char usage_text[] =
 "      --dry-run           build: list the entries that would change, write\n"
 "                          nothing\n"
 "      --no-hooks          build: do not run the on_change command\n"
+"      --cache FILE        front-matter cache (default: in $XDG_CACHE_HOME/relfeed)\n"
+"      --no-cache          read every file's front matter; use no cache\n"
 "  -q, --quiet             print nothing but errors (no summary line)\n"
 "  -v, --verbose           also name skipped files and unchanged feeds\n"
 "  -h, --help              print this help\n"
@@ -78,7 +82,8 @@ static const char usage_text[] =
 enum {
 	OPT_FEED_URL = 256, OPT_CONTENT_URL, OPT_DESCRIPTION, OPT_LANGUAGE, OPT_AUTHOR,
 	OPT_TIMEZONE, OPT_NOW, OPT_DRAFTS, OPT_FUTURE, OPT_BUNDLE_PAGES,
-	OPT_DRY_RUN, OPT_NO_HOOKS, OPT_STYLESHEET, OPT_PREVIEW
+	OPT_DRY_RUN, OPT_NO_HOOKS, OPT_STYLESHEET, OPT_PREVIEW,
+	OPT_CACHE, OPT_NO_CACHE
 };
 
 static const struct option longopts[] = {
@@ -103,6 +108,8 @@ static const struct option longopts[] = {
 	{ "stylesheet",	 no_argument,	    NULL, OPT_STYLESHEET },
 	{ "preview",	 no_argument,	    NULL, OPT_PREVIEW },
 	{ "jobs",	 required_argument, NULL, 'j' },
+	{ "cache",	 required_argument, NULL, OPT_CACHE },
+	{ "no-cache",	 no_argument,	    NULL, OPT_NO_CACHE },
 	{ "quiet",	 no_argument,	    NULL, 'q' },
 	{ "verbose",	 no_argument,	    NULL, 'v' },
 	{ "help",	 no_argument,	    NULL, 'h' },
@@ -260,10 +267,11 @@ main(int argc, char *argv[])
 	struct build_opts	 o;
 	struct config		*cfg = NULL;
 	struct rf_time		 now;
-	const char		*cmd, *now_arg = NULL, *cpath;
+	const char		*cmd, *now_arg = NULL, *cpath, *cache_arg = NULL;
+	char			*cache = NULL;
 	size_t			 jobs;
 	long			 ncpu;
-	int			 c, has_limit = 0, has_tz = 0, rc;
+	int			 c, has_limit = 0, has_tz = 0, no_cache = 0, rc;
 
 	memset(&o, 0, sizeof(o));
 	if (argc < 2)
@@ -314,6 +322,8 @@ main(int argc, char *argv[])
 		case OPT_NO_HOOKS: o.no_hooks = 1; break;
 		case OPT_STYLESHEET: o.stylesheet = 1; break;
 		case OPT_PREVIEW: o.preview = 1; break;
+		case OPT_CACHE: cache_arg = optarg; break;
+		case OPT_NO_CACHE: no_cache = 1; break;
 		case 'q': diag_set_quiet(1); o.quiet = 1; break;
 		case 'v': diag_set_verbose(1); break;
 		case 'h':
@@ -369,6 +379,17 @@ main(int argc, char *argv[])
 		o.output_dir = "feeds";
 	if (o.formats == 0)
 		o.formats = FORMAT_RSS | FORMAT_ATOM;
+	/* --no-cache, else --cache FILE, else the config's cache:, else the
+	 * user's cache directory. */
+	if (cache_arg == NULL && cfg != NULL)
+		cache_arg = cfg->cache;
+	if (no_cache || (cfg != NULL && cfg->no_cache && cache_arg == NULL))
+		cache = NULL;
+	else if (cache_arg != NULL)
+		cache = xstrdup(cache_arg);
+	else
+		cache = fmcache_default_path(o.content_dir, cpath);
+	o.cache_path = cache;
 	if (o.jobs == 0) {
 		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 		o.jobs = ncpu > 0 && ncpu <= 256 ? (int)ncpu : 1;
@@ -401,5 +422,6 @@ main(int argc, char *argv[])
 		rc = build_run(&o, stdout);
 	}
 	config_free(cfg);
+	free(cache);
 	return rc;
 }

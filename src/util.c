@@ -62,8 +62,18 @@ char *
 xasprintf(const char *fmt, ...)
 {
 	struct buf	 b = { 0 };
+	char		 small[256];
 	va_list		 ap;
+	int		 n;
 
+	/* Paths are made this way per file: one pass when the text is short. */
+	va_start(ap, fmt);
+	n = vsnprintf(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		oom();
+	if ((size_t)n < sizeof(small))
+		return xstrndup(small, (size_t)n);
 	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);

@@ -22,6 +22,8 @@ case=$2
 here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# A fresh front-matter cache for every run: no earlier run's cache counts.
+export XDG_CACHE_HOME=$tmp/cache
 out=$tmp/out
 mkdir -p "$out"
 printf '<?xml version="1.0"?>\n<previous/>\n' > "$tmp/previous.xml"

@@ -4,6 +4,8 @@ top=$2
 clients=$top/tests/clients
 tmp=$(mktemp -d)
 trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+# No test reads or leaves a front-matter cache outside its own directory.
+export XDG_CACHE_HOME=$tmp/xdg-cache
 fail=0
 bad() { echo "FAIL: $*"; fail=1; }
 skip() { echo "SKIP: $*"; exit 77; }
