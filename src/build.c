@@ -36,6 +36,7 @@ struct output {
 	size_t	 len;
 	int	 xml;		/* parsed back before it is written */
 	int	 changed;	/* differs from the file on disk */
+	struct feed_checker *checker;	/* parsing it as it was made, or NULL */
 };
 
 struct outputs {
@@ -51,6 +52,7 @@ outputs_free(struct outputs *o)
 	for (i = 0; i < o->n; i++) {
 		free(o->v[i].relpath);
 		free(o->v[i].doc);
+		feed_checker_cancel(o->v[i].checker);
 	}
 	free(o->v);
 }
@@ -114,10 +116,12 @@ print_links(const struct build_opts *o, const struct feed_set *set, FILE *out)
 		}
 }
 
-/* Make every file of every feed in memory; nothing touches the disk here. */
+/* Make every file of every feed in memory; nothing touches the disk here.
+ * The writers wait for each entry job renders; with renderer processes,
+ * each XML document is parsed by another process while it is made. */
 static int
 make_outputs(const struct build_opts *o, const struct feed_set *set,
-    struct outputs *outs)
+    struct render_job *job, struct outputs *outs)
 {
 	struct feed_info	 info;
 	const char		*feed_url = o->feed_url ? o->feed_url : o->base_url;
@@ -139,6 +143,8 @@ make_outputs(const struct build_opts *o, const struct feed_set *set,
 	info.copyright = o->copyright;
 	info.summary_only = o->summary_only;
 	info.generator = "relfeed";
+	info.need = render_wait;
+	info.need_ctx = job;
 	outs->v = xcalloc(set->n * NFORMATS + 1, sizeof(*outs->v));
 	for (i = 0; i < set->n; i++) {
 		info.title = set->v[i].title;
@@ -151,6 +157,7 @@ make_outputs(const struct build_opts *o, const struct feed_set *set,
 			out->xml = formats[k].bit != FORMAT_JSON;
 			self = url_join(feed_url, out->relpath);
 			info.self_url = self;
+			info.checker = o->jobs > 1 ? &out->checker : NULL;
 			if (formats[k].write(&info, set->v[i].v, set->v[i].n,
 			    &out->doc, &out->len) == -1)
 				rc = -1;
@@ -175,9 +182,15 @@ check_outputs(const struct build_opts *o, struct outputs *outs)
 		path = xasprintf("%s/%s", o->output_dir, outs->v[i].relpath);
 		outs->v[i].changed = o->cmd == CMD_CHECK ||
 		    !fsutil_same_content(path, outs->v[i].doc, outs->v[i].len);
-		if (outs->v[i].changed && outs->v[i].xml &&
+		/* The parse done while it was made says whether it is
+		 * well-formed; this one says why not. */
+		if (!outs->v[i].changed)
+			feed_checker_cancel(outs->v[i].checker);
+		else if (outs->v[i].xml && (outs->v[i].checker == NULL ||
+		    feed_checker_result(outs->v[i].checker) == -1) &&
 		    feed_parse_back(path, outs->v[i].doc, outs->v[i].len) == -1)
 			rc = -1;
+		outs->v[i].checker = NULL;
 		free(path);
 	}
 	return rc;
@@ -220,17 +233,30 @@ cmp_entry_ptrs(const void *a, const void *b)
 	    *(struct entry *const *)b);
 }
 
-/* Render each entry some feed takes, once: list is in feed order, a total
- * order, so an entry's place in it is found by binary search. Returns an
- * exit status, as render_entries does. */
+/* The formats some feed of set is written in, as render_start takes
+ * them: none when feeds carry summaries only. */
 static int
+formats_of(const struct build_opts *o, const struct feed_set *set)
+{
+	size_t	i;
+	int	bits = 0;
+
+	for (i = 0; !o->summary_only && i < set->n; i++)
+		bits |= set->v[i].formats;
+	return bits;
+}
+
+/* Start rendering each entry some feed takes, once: list is in feed order,
+ * a total order, so an entry's place in it is found by binary search.
+ * *todo (freed by the caller after render_finish) holds them. */
+static struct render_job *
 render_selected(const struct build_opts *o, const struct entry_list *list,
-    const struct feed_set *set)
+    const struct feed_set *set, struct entry ***todop)
 {
 	struct entry	**hit, **todo;
 	char		 *want = xcalloc(list->n + 1, 1);
 	size_t		  i, j, n = 0;
-	int		  rc;
+	struct render_job *job;
 
 	for (i = 0; i < set->n; i++)
 		for (j = 0; j < set->v[i].n; j++) {
@@ -242,10 +268,49 @@ render_selected(const struct build_opts *o, const struct entry_list *list,
 	for (i = 0; i < list->n; i++)
 		if (want[i])
 			todo[n++] = list->v[i];
-	rc = render_entries(o, todo, n);
-	free(todo);
+	job = render_start(o, todo, n, formats_of(o, set));
+	*todop = todo;
 	free(want);
-	return rc;
+	return job;
+}
+
+/* Render the entries and make the outputs at once. What the writers
+ * report waits until the renderers' diagnostics are out, and is dropped,
+ * as the outputs are, when rendering failed: as if made after it. Returns
+ * an exit status. */
+static int
+render_and_make(const struct build_opts *o, const struct entry_list *list,
+    const struct feed_set *set, struct outputs *outs)
+{
+	struct render_job	*job;
+	struct entry		**todo = NULL;
+	char			*said = NULL;
+	size_t			 len;
+	FILE			*f;
+	int			 status, made;
+
+	/* check renders every entry, so every body's problems are
+	 * reported; build only those that make it into a feed. */
+	if (o->cmd == CMD_CHECK)
+		job = render_start(o, list->v, list->n, formats_of(o, set));
+	else
+		job = render_selected(o, list, set, &todo);
+	if ((f = open_memstream(&said, &len)) == NULL) {
+		diag_error(NULL, 0, 0, "cannot buffer diagnostics");
+		abort();
+	}
+	diag_set_buffer(f);
+	made = make_outputs(o, set, job, outs);
+	diag_set_buffer(NULL);
+	fclose(f);
+	status = render_finish(job);
+	if (status == 0)
+		diag_print(said);
+	if (status == 0 && (made == -1 || check_outputs(o, outs) == -1))
+		status = EXIT_CONTENT;
+	free(said);
+	free(todo);
+	return status;
 }
 
 int
@@ -279,15 +344,7 @@ build_run(const struct build_opts *o, FILE *out)
 		print_links(o, &set, out);
 		goto out;
 	}
-	/* build renders only the entries that make it into a feed; check
-	 * renders them all, so every body's problems are reported. */
-	if (o->cmd == CMD_CHECK)
-		status = render_entries(o, list.v, list.n);
-	else
-		status = render_selected(o, &list, &set);
-	if (status == 0 && (make_outputs(o, &set, &outs) == -1 ||
-	    check_outputs(o, &outs) == -1))
-		status = EXIT_CONTENT;
+	status = render_and_make(o, &list, &set, &outs);
 	if (status == 0 && o->cmd == CMD_BUILD && write_outputs(o, &outs) == -1)
 		status = EXIT_SYSTEM;
 out:
