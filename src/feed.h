@@ -34,8 +34,8 @@ struct feed_info {
 	void		(*need)(void *need_ctx, const struct entry *);
 	void		*need_ctx;
 	/* Not NULL: an XML writer streams its document to a parse in
-	 * another process (feed_checker_start) and sets *checker to it,
-	 * or to NULL when none could start. */
+	 * another thread (feed_checker_start) and sets *checker to it, or
+	 * to NULL when none could start. */
 	struct feed_checker **checker;
 };
 
@@ -96,12 +96,13 @@ int	feed_json_write(const struct feed_info *, struct entry *const *entries,
  * what (e.g. "rss.xml"). */
 int	feed_parse_back(const char *what, const char *doc, size_t len);
 
-/* A parse of a document while it is written, in a child process, which
- * says only whether it is well-formed: feed_parse_back says why not.
- * start returns NULL when no process can be made; feed sends the next
- * bytes; close ends the document. result waits for the verdict: 0 if
- * well-formed, -1 if not or when the parse could not be done; cancel
- * kills it (NULL is fine). Both free the checker. */
+/* A parse of a document while it is written, in a thread of its own,
+ * which says only whether it is well-formed: feed_parse_back says why not.
+ * start returns NULL when no thread can be made; feed sends the next
+ * bytes (blocking while the parse is far behind); close ends the
+ * document. result waits for the verdict: 0 if well-formed, -1 if not or
+ * when the parse could not be done; cancel ends it without one (NULL is
+ * fine). Both free the checker. */
 struct feed_checker;
 struct feed_checker *feed_checker_start(void);
 void	feed_checker_feed(struct feed_checker *, const char *, size_t);

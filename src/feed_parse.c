@@ -1,10 +1,8 @@
 /* feed_parse.c: every XML document relfeed writes parsed back with libxml2,
- * in this process once it is made, or in another while it is written. */
-#include <sys/types.h>
-#include <sys/wait.h>
-
+ * once it is made, or in a thread while it is written. */
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -112,13 +110,17 @@ out:
 	return rc;
 }
 
-/* A parse running in a child process, reading the document from a pipe
- * while it is written: on two processors the check costs the writer
- * nothing. */
+/* A parse running in a thread of its own, reading the document from a
+ * pipe while it is written: on two processors the check costs the writer
+ * nothing. A thread, not a process: a fork would make every page this
+ * process writes afterwards a copy. libxml2 keeps its state per parser
+ * (and per thread), and nothing else runs in the thread. */
 struct feed_checker {
-	pid_t	pid;
-	int	fd;		/* the pipe's write end, or -1 once closed */
-	int	broken;		/* a write failed: the verdict is unknown */
+	pthread_t	thread;
+	int		in;		/* the pipe's read end, the thread's */
+	int		fd;		/* its write end, or -1 once closed */
+	int		broken;		/* a write failed: verdict unknown */
+	int		ok;		/* the thread's verdict */
 };
 
 static int
@@ -139,26 +141,26 @@ close_pipe(void *ctx)
 	return 0;
 }
 
-/* The child: exit status 0 if what comes through fd is well-formed XML,
- * 1 if not. The rest is read to its end so the writer never sees a broken
- * pipe. */
-static void
-check_child(int fd)
+/* The thread: sets ok if what comes through the pipe is well-formed XML.
+ * The rest is read to its end so the writer never sees a broken pipe. */
+static void *
+check_thread(void *arg)
 {
-	xmlParserCtxtPtr	ctxt;
-	char			sink[65536];
-	int			ok = 0;
+	struct feed_checker	*c = arg;
+	xmlParserCtxtPtr	 ctxt;
+	char			 sink[65536];
 
-	ctxt = xmlCreateIOParserCtxt(NULL, NULL, read_pipe, close_pipe, &fd,
-	    XML_CHAR_ENCODING_NONE);
+	ctxt = xmlCreateIOParserCtxt(NULL, NULL, read_pipe, close_pipe,
+	    &c->in, XML_CHAR_ENCODING_NONE);
 	if (ctxt != NULL) {
-		ok = parse_quietly(ctxt, NULL);
+		c->ok = parse_quietly(ctxt, NULL);
 		xmlFreeDoc(ctxt->myDoc);
 		xmlFreeParserCtxt(ctxt);
 	}
-	while (read_pipe(&fd, sink, sizeof(sink)) > 0)
+	while (read_pipe(&c->in, sink, sizeof(sink)) > 0)
 		;
-	_exit(ok ? 0 : 1);
+	close(c->in);
+	return NULL;
 }
 
 struct feed_checker *
@@ -170,19 +172,15 @@ feed_checker_start(void)
 	if (pipe(fds) == -1)
 		return NULL;
 	c = xcalloc(1, sizeof(*c));
-	fflush(NULL);		/* nothing buffered may be written twice */
-	if ((c->pid = fork()) == -1) {
+	c->in = fds[0];
+	c->fd = fds[1];
+	xmlInitParser();	/* once, before any second thread uses it */
+	if (pthread_create(&c->thread, NULL, check_thread, c) != 0) {
 		close(fds[0]);
 		close(fds[1]);
 		free(c);
 		return NULL;
 	}
-	if (c->pid == 0) {
-		close(fds[1]);
-		check_child(fds[0]);
-	}
-	close(fds[0]);
-	c->fd = fds[1];
 	return c;
 }
 
@@ -193,11 +191,10 @@ feed_checker_feed(struct feed_checker *c, const char *s, size_t len)
 	sigset_t			pipe_sig, old;
 	ssize_t				w;
 
-	/* A child killed from outside must not take this process with it:
-	 * SIGPIPE is held back, and taken if the write raised it. */
+	/* Should the thread be gone, SIGPIPE is held back and taken. */
 	sigemptyset(&pipe_sig);
 	sigaddset(&pipe_sig, SIGPIPE);
-	sigprocmask(SIG_BLOCK, &pipe_sig, &old);
+	pthread_sigmask(SIG_BLOCK, &pipe_sig, &old);
 	while (!c->broken && len > 0) {
 		if ((w = write(c->fd, s, len)) == -1 && errno == EINTR)
 			continue;
@@ -210,7 +207,7 @@ feed_checker_feed(struct feed_checker *c, const char *s, size_t len)
 		s += w;
 		len -= (size_t)w;
 	}
-	sigprocmask(SIG_SETMASK, &old, NULL);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 }
 
 void
@@ -221,25 +218,14 @@ feed_checker_close(struct feed_checker *c)
 	c->fd = -1;
 }
 
-/* Wait for the child; 1 if it exited with status 0. */
-static int
-reap(struct feed_checker *c)
-{
-	int	status;
-
-	while (waitpid(c->pid, &status, 0) == -1)
-		if (errno != EINTR)
-			return 0;
-	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
-}
-
 int
 feed_checker_result(struct feed_checker *c)
 {
 	int	ok;
 
 	feed_checker_close(c);
-	ok = reap(c) && !c->broken;
+	pthread_join(c->thread, NULL);
+	ok = c->ok && !c->broken;
 	free(c);
 	return ok ? 0 : -1;
 }
@@ -247,10 +233,8 @@ feed_checker_result(struct feed_checker *c)
 void
 feed_checker_cancel(struct feed_checker *c)
 {
-	if (c == NULL)
-		return;
-	feed_checker_close(c);
-	(void)kill(c->pid, SIGKILL);
-	(void)reap(c);
-	free(c);
+	/* What is still in the pipe is parsed, no more: the end of the
+	 * document is near, or it ends short. */
+	if (c != NULL)
+		(void)feed_checker_result(c);
 }
