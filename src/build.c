@@ -40,6 +40,7 @@ struct output {
 	size_t	 len;
 	int	 xml;		/* parsed back before it is written */
 	int	 changed;	/* differs from the file on disk */
+	struct feed_checker *checker;	/* parsing it as it was made, or NULL */
 };
 
 struct outputs {
@@ -55,6 +56,7 @@ outputs_free(struct outputs *o)
 	for (i = 0; i < o->n; i++) {
 		free(o->v[i].relpath);
 		free(o->v[i].doc);
+		feed_checker_cancel(o->v[i].checker);
 	}
 	free(o->v);
 }
@@ -122,10 +124,12 @@ print_links(const struct build_opts *o, const struct feed_set *set, FILE *out)
  * files[0..nfiles) are the feeds' files, the site feed's first. */
 static int
 make_preview(const struct build_opts *o, const struct feed_set *set,
-    const struct preview_file *files, size_t nfiles, struct outputs *outs)
+    struct render_job *job, const struct preview_file *files, size_t nfiles,
+    struct outputs *outs)
 {
 	struct preview_info	 pi;
 	struct output		*out;
+	size_t			 i;
 
 	if (o->stylesheet) {
 		out = &outs->v[outs->n++];
@@ -137,6 +141,10 @@ make_preview(const struct build_opts *o, const struct feed_set *set,
 	}
 	if (!o->preview)
 		return 0;
+	/* The page shows the site feed's summaries: rendered by now for its
+	 * writers, waited for all the same. */
+	for (i = 0; i < set->v[0].n; i++)
+		render_wait(job, set->v[0].v[i]);
 	memset(&pi, 0, sizeof(pi));
 	pi.title = set->v[0].title;
 	pi.description = set->v[0].description;
@@ -151,10 +159,12 @@ make_preview(const struct build_opts *o, const struct feed_set *set,
 	return preview_page_write(&pi, &out->doc, &out->len);
 }
 
-/* Make every file of every feed in memory; nothing touches the disk here. */
+/* Make every file of every feed in memory; nothing touches the disk here.
+ * The writers wait for each entry job renders; with renderer processes,
+ * each XML document is parsed by another process while it is made. */
 static int
 make_outputs(const struct build_opts *o, const struct feed_set *set,
-    struct outputs *outs)
+    struct render_job *job, struct outputs *outs)
 {
 	struct feed_info	 info;
 	const char		*feed_url = o->feed_url ? o->feed_url : o->base_url;
@@ -177,6 +187,8 @@ make_outputs(const struct build_opts *o, const struct feed_set *set,
 	info.copyright = o->copyright;
 	info.summary_only = o->summary_only;
 	info.generator = "relfeed";
+	info.need = render_wait;
+	info.need_ctx = job;
 	outs->v = xcalloc(set->n * NFORMATS + 3, sizeof(*outs->v));
 	files = xcalloc(set->n * NFORMATS + 1, sizeof(*files));
 	for (i = 0; i < set->n; i++) {
@@ -193,6 +205,7 @@ make_outputs(const struct build_opts *o, const struct feed_set *set,
 			xsl = o->stylesheet && out->xml ?
 			    preview_xsl_href(out->relpath) : NULL;
 			info.stylesheet = xsl;
+			info.checker = o->jobs > 1 ? &out->checker : NULL;
 			if (formats[k].write(&info, set->v[i].v, set->v[i].n,
 			    &out->doc, &out->len) == -1)
 				rc = -1;
@@ -203,7 +216,7 @@ make_outputs(const struct build_opts *o, const struct feed_set *set,
 			    formats[k].type };
 		}
 	}
-	if (rc == 0 && make_preview(o, set, files, outs->n, outs) == -1)
+	if (rc == 0 && make_preview(o, set, job, files, outs->n, outs) == -1)
 		rc = -1;
 	free(files);
 	return rc;
@@ -224,9 +237,15 @@ check_outputs(const struct build_opts *o, struct outputs *outs)
 		path = xasprintf("%s/%s", o->output_dir, outs->v[i].relpath);
 		outs->v[i].changed = o->cmd == CMD_CHECK ||
 		    !fsutil_same_content(path, outs->v[i].doc, outs->v[i].len);
-		if (outs->v[i].changed && outs->v[i].xml &&
+		/* The parse done while it was made says whether it is
+		 * well-formed; this one says why not. */
+		if (!outs->v[i].changed)
+			feed_checker_cancel(outs->v[i].checker);
+		else if (outs->v[i].xml && (outs->v[i].checker == NULL ||
+		    feed_checker_result(outs->v[i].checker) == -1) &&
 		    feed_parse_back(path, outs->v[i].doc, outs->v[i].len) == -1)
 			rc = -1;
+		outs->v[i].checker = NULL;
 		free(path);
 	}
 	return rc;
@@ -303,17 +322,30 @@ cmp_entry_ptrs(const void *a, const void *b)
 	    *(struct entry *const *)b);
 }
 
-/* Render each entry some feed takes, once: list is in feed order, a total
- * order, so an entry's place in it is found by binary search. Returns an
- * exit status, as render_entries does. */
+/* The formats some feed of set is written in, as render_start takes
+ * them: none when feeds carry summaries only. */
 static int
+formats_of(const struct build_opts *o, const struct feed_set *set)
+{
+	size_t	i;
+	int	bits = 0;
+
+	for (i = 0; !o->summary_only && i < set->n; i++)
+		bits |= set->v[i].formats;
+	return bits;
+}
+
+/* Start rendering each entry some feed takes, once: list is in feed order,
+ * a total order, so an entry's place in it is found by binary search.
+ * *todo (freed by the caller after render_finish) holds them. */
+static struct render_job *
 render_selected(const struct build_opts *o, const struct entry_list *list,
-    const struct feed_set *set)
+    const struct feed_set *set, struct entry ***todop)
 {
 	struct entry	**hit, **todo;
 	char		 *want = xcalloc(list->n + 1, 1);
 	size_t		  i, j, n = 0;
-	int		  rc;
+	struct render_job *job;
 
 	for (i = 0; i < set->n; i++)
 		for (j = 0; j < set->v[i].n; j++) {
@@ -325,10 +357,49 @@ render_selected(const struct build_opts *o, const struct entry_list *list,
 	for (i = 0; i < list->n; i++)
 		if (want[i])
 			todo[n++] = list->v[i];
-	rc = render_entries(o, todo, n);
-	free(todo);
+	job = render_start(o, todo, n, formats_of(o, set));
+	*todop = todo;
 	free(want);
-	return rc;
+	return job;
+}
+
+/* Render the entries and make the outputs at once. What the writers
+ * report waits until the renderers' diagnostics are out, and is dropped,
+ * as the outputs are, when rendering failed: as if made after it. Returns
+ * an exit status. */
+static int
+render_and_make(const struct build_opts *o, const struct entry_list *list,
+    const struct feed_set *set, struct outputs *outs)
+{
+	struct render_job	*job;
+	struct entry		**todo = NULL;
+	char			*said = NULL;
+	size_t			 len;
+	FILE			*f;
+	int			 status, made;
+
+	/* check renders every entry, so every body's problems are
+	 * reported; build only those that make it into a feed. */
+	if (o->cmd == CMD_CHECK)
+		job = render_start(o, list->v, list->n, formats_of(o, set));
+	else
+		job = render_selected(o, list, set, &todo);
+	if ((f = open_memstream(&said, &len)) == NULL) {
+		diag_error(NULL, 0, 0, "cannot buffer diagnostics");
+		abort();
+	}
+	diag_set_buffer(f);
+	made = make_outputs(o, set, job, outs);
+	diag_set_buffer(NULL);
+	fclose(f);
+	status = render_finish(job);
+	if (status == 0)
+		diag_print(said);
+	if (status == 0 && (made == -1 || check_outputs(o, outs) == -1))
+		status = EXIT_CONTENT;
+	free(said);
+	free(todo);
+	return status;
 }
 
 int
@@ -366,15 +437,7 @@ build_run(const struct build_opts *o, FILE *out)
 		print_links(o, &set, out);
 		goto out;
 	}
-	/* build renders only the entries that make it into a feed; check
-	 * renders them all, so every body's problems are reported. */
-	if (o->cmd == CMD_CHECK)
-		status = render_entries(o, list.v, list.n);
-	else
-		status = render_selected(o, &list, &set);
-	if (status == 0 && (make_outputs(o, &set, &outs) == -1 ||
-	    check_outputs(o, &outs) == -1))
-		status = EXIT_CONTENT;
+	status = render_and_make(o, &list, &set, &outs);
 	if (status == 0 && o->cmd == CMD_BUILD)
 		status = tally_outputs(o, &list, &outs, &run, out);
 	if (status == 0 && o->cmd == CMD_BUILD && !o->dry_run &&

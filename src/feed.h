@@ -32,6 +32,15 @@ struct feed_info {
 					 * stylesheet, relative to the feed, for
 					 * an xml-stylesheet processing
 					 * instruction; NULL or "": none */
+	/* Called with each entry before its html, html_xml or summary is
+	 * read, so entries can be rendered while the feed is written; NULL:
+	 * all are rendered. */
+	void		(*need)(void *need_ctx, const struct entry *);
+	void		*need_ctx;
+	/* Not NULL: an XML writer streams its document to a parse in
+	 * another thread (feed_checker_start) and sets *checker to it, or
+	 * to NULL when none could start. */
+	struct feed_checker **checker;
 };
 
 /* The name a feed gives as its author when it is told none: the site's
@@ -91,6 +100,20 @@ int	feed_json_write(const struct feed_info *, struct entry *const *entries,
  * what (e.g. "rss.xml"). */
 int	feed_parse_back(const char *what, const char *doc, size_t len);
 
+/* A parse of a document while it is written, in a thread of its own,
+ * which says only whether it is well-formed: feed_parse_back says why not.
+ * start returns NULL when no thread can be made; feed sends the next
+ * bytes (blocking while the parse is far behind); close ends the
+ * document. result waits for the verdict: 0 if well-formed, -1 if not or
+ * when the parse could not be done; cancel ends it without one (NULL is
+ * fine). Both free the checker. */
+struct feed_checker;
+struct feed_checker *feed_checker_start(void);
+void	feed_checker_feed(struct feed_checker *, const char *, size_t);
+void	feed_checker_close(struct feed_checker *);
+int	feed_checker_result(struct feed_checker *);
+void	feed_checker_cancel(struct feed_checker *);
+
 /* An RSS author element needs an e-mail address: split "Name <a@b>",
  * "a@b (Name)" or a bare "a@b" (a "mailto:" prefix is dropped) into email
  * and name; returns 1 if an address was found (*email, and *name or NULL
@@ -141,13 +164,23 @@ struct rf_time	 feed_newest_updated(struct entry *const *entries, size_t n);
  * ("dc:creator", "xmlns:atom"). */
 struct feedw;
 
-/* Start a document; what names it in diagnostics. Returns the writer
+/* Start a document; what names it in diagnostics. With checker not NULL
+ * the document also goes to a new feed_checker, stored there (NULL if
+ * none could start), which feedw_finish closes. Returns the writer
  * (freed by feedw_finish) or NULL after reporting. */
-struct feedw	*feedw_new(const char *what);
+struct feedw	*feedw_new(const char *what, struct feed_checker **checker);
 void		 feedw_start(struct feedw *, const char *name);
 void		 feedw_attr(struct feedw *, const char *name, const char *value);
 void		 feedw_text(struct feedw *, const char *text);
 void		 feedw_end(struct feedw *);
+/* 1 if an XML feed carries e's HTML: not summary_only, and e has html_xml
+ * or html; else 0. */
+int		 feed_has_html(const struct feed_info *, const struct entry *e);
+/* e's HTML as text: html_xml, escaped by its renderer, as it is, else
+ * html as feedw_text writes it; the same bytes either way. */
+void		 feedw_html(struct feedw *, const struct entry *e);
+/* Call info->need for e, if set. */
+void		 feed_need(const struct feed_info *, const struct entry *e);
 /* <name>text</name>. */
 void		 feedw_elem(struct feedw *, const char *name, const char *text);
 /* <?xml-stylesheet type="text/xsl" href="..."?>: before the root element

@@ -53,6 +53,7 @@ write_entry(struct feedw *fw, const struct feed_info *info,
 	const char	*summary;
 	size_t		 i;
 
+	feed_need(info, e);
 	feedw_start(fw, "entry");
 	/* RFC 4287 4.2.6: an id that never changes; the explicit one
 	 * survives a move of the page. */
@@ -80,10 +81,10 @@ write_entry(struct feedw *fw, const struct feed_info *info,
 		feedw_text(fw, summary);
 		feedw_end(fw);
 	}
-	if (e->html != NULL && !info->summary_only) {
+	if (feed_has_html(info, e)) {
 		feedw_start(fw, "content");
 		feedw_attr(fw, "type", "html");
-		feedw_text(fw, e->html);
+		feedw_html(fw, e);
 		feedw_end(fw);
 	}
 	feedw_end(fw);
@@ -104,7 +105,7 @@ feed_atom_write(const struct feed_info *info, struct entry *const *entries,
 	if (feed_check_input("Atom", info, entries, n) < 0)
 		goto out;
 	author = feed_author_of(info);
-	if ((fw = feedw_new(info->self_url)) == NULL)
+	if ((fw = feedw_new(info->self_url, info->checker)) == NULL)
 		goto out;
 	if (feed_is_set(info->stylesheet))
 		feedw_stylesheet(fw, info->stylesheet);

@@ -1,11 +1,8 @@
 /* feed_common.c: what the RSS and Atom writers share: the libxml2 text
- * writer with sticky errors, parsing output back, entry times and authors. */
-#include <limits.h>
+ * writer with sticky errors, entry times and authors. */
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/parser.h>
-#include <libxml/parserInternals.h>
 #include <libxml/xmlwriter.h>
 
 #include "diag.h"
@@ -15,7 +12,9 @@
 
 struct feedw {
 	const char		*what;
-	xmlBufferPtr		 buf;
+	struct buf		 doc;		/* what the writer has put out */
+	size_t			 fed;		/* of doc, sent to the checker */
+	struct feed_checker	*checker;	/* or NULL */
 	xmlTextWriterPtr	 w;
 	const char		*failed;	/* first call that failed, or NULL */
 	const char		*failed_name;	/* element or attribute it wrote */
@@ -219,104 +218,50 @@ out:
 	return rc;
 }
 
-/* The first error of a parse: libxml2 goes on after a fatal error, and
- * what it says last ("Premature end of data") hides the cause. */
-struct first_error {
-	int	 set;
-	int	 line;
-	int	 col;
-	char	*message;
-};
+/* The checker reads big pieces: fewer system calls for both sides. */
+#define FEED_CHUNK	65536
 
-static void
-record_error(void *data, xmlErrorPtr err)
+/* Where libxml2's output buffer flushes to: our own buffer, which is
+ * handed over whole at the end, with no copy. */
+static int
+write_out(void *ctx, const char *s, int len)
 {
-	xmlParserCtxtPtr	 ctxt = data;
-	struct first_error	*first = ctxt->_private;
+	struct feedw	*fw = ctx;
 
-	/* Only what breaks well-formedness, namespaces included: an entity
-	 * a DTD we do not read might declare is no such error. */
-	if (first->set || (err->level != XML_ERR_FATAL &&
-	    err->domain != XML_FROM_NAMESPACE))
-		return;
-	first->set = 1;
-	first->line = err->line;
-	first->col = err->int2;
-	first->message = xstrdup(err->message ? err->message : "");
+	buf_add(&fw->doc, s, (size_t)len);
+	if (fw->checker != NULL && fw->doc.len - fw->fed >= FEED_CHUNK) {
+		feed_checker_feed(fw->checker, fw->doc.s + fw->fed,
+		    fw->doc.len - fw->fed);
+		fw->fed = fw->doc.len;
+	}
+	return len;
 }
 
-int
-feed_parse_back(const char *what, const char *doc, size_t len)
+static int
+close_out(void *ctx)
 {
-	struct first_error	 first = { 0, 0, 0, NULL };
-	xmlParserCtxtPtr	 ctxt = NULL;
-	size_t			 mlen;
-	int			 rc = -1;
-
-	if (len > INT_MAX) {
-		diag_error(what, 0, 0, "document of %zu bytes is too large to "
-		    "check", len);
-		goto out;
-	}
-	if (len == 0) {		/* libxml2 makes no parser for it */
-		diag_error(what, 1, 1, "output is not well-formed XML: "
-		    "Document is empty");
-		goto out;
-	}
-	if ((ctxt = xmlCreateMemoryParserCtxt(doc, (int)len)) == NULL) {
-		diag_error(what, 0, 0, "cannot create an XML parser");
-		goto out;
-	}
-	/* A SAX2 parse with no callbacks checks well-formedness and
-	 * namespaces without building a tree: memory stays flat however
-	 * large the feed. Errors come to us, not to stderr; the handler is
-	 * given the context as its data. */
-	memset(ctxt->sax, 0, sizeof(*ctxt->sax));
-	ctxt->sax->initialized = XML_SAX2_MAGIC;
-	ctxt->sax->serror = record_error;
-	ctxt->_private = &first;
-	/* No network, no DTD or entity loading, nothing printed. */
-	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR |
-	    XML_PARSE_NOWARNING);
-	(void)xmlParseDocument(ctxt);
-	/* Feed readers are namespace-aware: an undeclared prefix breaks
-	 * them as surely as a missing end tag. */
-	if (!ctxt->wellFormed || !ctxt->nsWellFormed) {
-		if (first.message == NULL) {
-			diag_error(what, 0, 0, "output is not well-formed XML");
-			goto out;
-		}
-		mlen = strlen(first.message);
-		while (mlen > 0 && is_ascii_space((unsigned char)
-		    first.message[mlen - 1]))
-			mlen--;
-		diag_error(what, first.line, first.col,
-		    "output is not well-formed XML: %.*s", (int)mlen,
-		    first.message);
-		goto out;
-	}
-	rc = 0;
-out:
-	free(first.message);
-	if (ctxt != NULL)
-		xmlFreeDoc(ctxt->myDoc);
-	xmlFreeParserCtxt(ctxt);
-	return rc;
+	(void)ctx;
+	return 0;
 }
 
 struct feedw *
-feedw_new(const char *what)
+feedw_new(const char *what, struct feed_checker **checker)
 {
-	struct feedw	*fw;
+	struct feedw		*fw;
+	xmlOutputBufferPtr	 out;
 
 	fw = xcalloc(1, sizeof(*fw));
 	fw->what = what;
-	if ((fw->buf = xmlBufferCreate()) != NULL)
-		/* libxml2 2.9 grows a buffer to the exact size by default:
-		 * a realloc and a copy for nearly every write. */
-		xmlBufferSetAllocationScheme(fw->buf, XML_BUFFER_ALLOC_DOUBLEIT);
-	if (fw->buf == NULL ||
-	    (fw->w = xmlNewTextWriterMemory(fw->buf, 0)) == NULL) {
+	if (checker != NULL)
+		*checker = fw->checker = feed_checker_start();
+	/* The writer frees out with itself. */
+	if ((out = xmlOutputBufferCreateIO(write_out, close_out, fw,
+	    NULL)) == NULL) {
+		diag_error(what, 0, 0, "cannot create the XML writer");
+		goto fail;
+	}
+	if ((fw->w = xmlNewTextWriter(out)) == NULL) {
+		xmlOutputBufferClose(out);
 		diag_error(what, 0, 0, "cannot create the XML writer");
 		goto fail;
 	}
@@ -332,8 +277,9 @@ feedw_new(const char *what)
 fail:
 	if (fw->w != NULL)
 		xmlFreeTextWriter(fw->w);
-	if (fw->buf != NULL)
-		xmlBufferFree(fw->buf);
+	if (fw->checker != NULL)
+		feed_checker_close(fw->checker);
+	buf_free(&fw->doc);
 	free(fw);
 	return NULL;
 }
@@ -384,6 +330,33 @@ feedw_text(struct feedw *fw, const char *text)
 	free(v);
 }
 
+int
+feed_has_html(const struct feed_info *info, const struct entry *e)
+{
+	return !info->summary_only && (e->html_xml != NULL || e->html != NULL);
+}
+
+void
+feedw_html(struct feedw *fw, const struct entry *e)
+{
+	if (e->html_xml == NULL) {
+		feedw_text(fw, e->html);
+		return;
+	}
+	if (fw->failed != NULL)
+		return;
+	/* What xmlTextWriterWriteString does once it has escaped. */
+	check(fw, xmlTextWriterWriteRaw(fw->w, (const xmlChar *)e->html_xml),
+	    "write text", NULL);
+}
+
+void
+feed_need(const struct feed_info *info, const struct entry *e)
+{
+	if (info->need != NULL)
+		info->need(info->need_ctx, e);
+}
+
 void
 feedw_end(struct feedw *fw)
 {
@@ -421,8 +394,7 @@ feedw_stylesheet(struct feedw *fw, const char *href)
 int
 feedw_finish(struct feedw *fw, char **out, size_t *outlen)
 {
-	const xmlChar	*content;
-	int		 len, rc = -1;
+	int	rc = -1;
 
 	*out = NULL;
 	*outlen = 0;
@@ -432,23 +404,26 @@ feedw_finish(struct feedw *fw, char **out, size_t *outlen)
 	/* Freeing the writer flushes it into the buffer. */
 	xmlFreeTextWriter(fw->w);
 	fw->w = NULL;
+	if (fw->checker != NULL) {
+		feed_checker_feed(fw->checker, fw->doc.s + fw->fed,
+		    fw->doc.len - fw->fed);
+		feed_checker_close(fw->checker);
+	}
 	if (fw->failed != NULL) {
 		diag_error(fw->what, 0, 0, "XML writer failed to %s%s%s",
 		    fw->failed, fw->failed_name ? " " : "",
 		    fw->failed_name ? fw->failed_name : "");
 		goto out;
 	}
-	content = xmlBufferContent(fw->buf);
-	len = xmlBufferLength(fw->buf);
-	if (content == NULL || len <= 0) {
+	if (fw->doc.len == 0) {
 		diag_error(fw->what, 0, 0, "XML writer produced no output");
 		goto out;
 	}
-	*out = xstrndup((const char *)content, (size_t)len);
-	*outlen = (size_t)len;
+	*outlen = fw->doc.len;
+	*out = buf_detach(&fw->doc);
 	rc = 0;
 out:
-	xmlBufferFree(fw->buf);
+	buf_free(&fw->doc);
 	free(fw);
 	return rc;
 }

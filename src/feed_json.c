@@ -128,6 +128,7 @@ new_item(struct jw *jw, const struct feed_info *info, const struct entry *e)
 	json_t		*item, *tags, *authors;
 	size_t		 i;
 
+	feed_need(info, e);
 	item = new_object(jw, "item");
 	/* JSON Feed 1.1: id is a string, unique and never changing; the
 	 * explicit one survives a move of the page. */

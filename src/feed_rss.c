@@ -49,6 +49,7 @@ write_item(struct feedw *fw, const struct feed_info *info,
 	char		 date[DATE_BUFSZ];
 	size_t		 i;
 
+	feed_need(info, e);
 	feedw_start(fw, "item");
 	feedw_elem(fw, "title", e->title);
 	feedw_elem(fw, "link", e->permalink);
@@ -86,8 +87,11 @@ write_item(struct feedw *fw, const struct feed_info *info,
 	}
 	/* Escaped text, not CDATA: a "]]>" in the HTML would end a CDATA
 	 * section early. */
-	if (e->html != NULL && !info->summary_only)
-		feedw_elem(fw, "content:encoded", e->html);
+	if (feed_has_html(info, e)) {
+		feedw_start(fw, "content:encoded");
+		feedw_html(fw, e);
+		feedw_end(fw);
+	}
 	feedw_end(fw);
 }
 
@@ -107,7 +111,7 @@ feed_rss_write(const struct feed_info *info, struct entry *const *entries,
 	if (feed_check_input("RSS", info, entries, n) < 0)
 		goto out;
 	author = feed_author_of(info);
-	if ((fw = feedw_new(info->self_url)) == NULL)
+	if ((fw = feedw_new(info->self_url, info->checker)) == NULL)
 		goto out;
 	if (feed_is_set(info->stylesheet))
 		feedw_stylesheet(fw, info->stylesheet);

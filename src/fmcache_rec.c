@@ -6,12 +6,13 @@
 #include "fmcache.h"
 #include "util.h"
 
-/* The fields below are the metadata entry_load fills. A field added to
+/* The fields below are the metadata entry_load fills (html, html_xml and
+ * summary are the renderer's, never cached). A field added to
  * struct entry must be stored here too (and FMCACHE_FORMAT in fmcache.c
  * raised), or cached entries would lack it: this check makes the build say
  * so on the usual 64-bit targets. */
 #if defined(__x86_64__) || defined(__aarch64__)
-_Static_assert(sizeof(struct entry) == 280,
+_Static_assert(sizeof(struct entry) == 288,
     "struct entry changed: update fmcache_rec.c and FMCACHE_FORMAT");
 #endif
 

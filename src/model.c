@@ -70,6 +70,7 @@ entry_free(struct entry *e)
 	free(e->body);
 	free(e->permalink);
 	free(e->html);
+	free(e->html_xml);
 	free(e->summary);
 	free(e);
 }

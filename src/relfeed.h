@@ -67,7 +67,10 @@ struct entry {
 	int		 body_line;	/* file line (1-based) of body[0] */
 
 	char		*permalink;	/* absolute URL, set by build.c */
-	char		*html;		/* rendered full content, or NULL */
+	char		*html;		/* rendered full content, or NULL (also
+					 * when no JSON feed takes it) */
+	char		*html_xml;	/* html as XML text (xmltext_escape),
+					 * or NULL */
 	char		*summary;	/* plain-text summary, or NULL */
 };
 

@@ -17,6 +17,7 @@
 #include "entry.h"
 #include "fsutil.h"
 #include "htmlsafe.h"
+#include "xmltext.h"
 #include "lint.h"
 #include "markdown.h"
 #include "progress.h"
@@ -155,9 +156,30 @@ out:
 		free(marked[i]);
 	free(marked);
 	progress_tick(PROGRESS_RENDERED);
+	/* Only the HTML is needed from now on. */
+	free(e->body);
+	e->body = NULL;
+	e->body_len = 0;
 	free(tmpls);
 	free(ctx.line);
 	free(ctx.shortrel);
+	return rc;
+}
+
+/* render_entry, then the HTML in the forms the feeds take: escaped for
+ * XML once for every RSS and Atom feed, as it is for JSON Feed. */
+static int
+render_one(const struct build_opts *o, struct entry *e, int formats)
+{
+	int	rc;
+
+	rc = render_entry(o, e);
+	if (e->html != NULL && (formats & (FORMAT_RSS | FORMAT_ATOM)))
+		e->html_xml = xmltext_escape(e->html, strlen(e->html));
+	if (!(formats & FORMAT_JSON)) {
+		free(e->html);
+		e->html = NULL;
+	}
 	return rc;
 }
 
@@ -166,14 +188,35 @@ out:
  * inline characters in a global that every parser with extensions writes
  * (github/cmark-gfm PR #176), so two parsers in one process race and
  * autolinks go missing. Each child renders every nth entry and sends back,
- * per entry: index, status, html, summary and its diagnostics.
+ * per entry: index, status, html, html_xml, summary and its diagnostics.
+ * The parent takes them as they come, while it writes the feeds.
  */
+#define NPARTS	4
 struct record {
 	uint32_t	idx;
 	int32_t		rc;
-	uint32_t	len[3];		/* html, summary, messages; NONE: NULL */
+	uint32_t	len[NPARTS];	/* NONE: NULL */
 };
 #define NONE	UINT32_MAX
+
+struct render_job {
+	struct entry	**v;
+	size_t		  n;
+	int		  status;	/* so far */
+	size_t		  nproc;	/* child processes; 0: all rendered */
+	size_t		  open;		/* pipes not at their end */
+	struct pollfd	 *pfd;
+	pid_t		 *pids;
+	struct buf	 *in;		/* per child: bytes not yet taken */
+	int		 *bad;		/* per child: sent nonsense */
+	struct slot {
+		uintptr_t	addr;	/* of the entry */
+		size_t		idx;
+	}		 *byaddr;	/* sorted by addr */
+	char		**msgs;
+	int		 *rc;
+	char		 *done;
+};
 
 static int
 write_all(int fd, const void *p, size_t n)
@@ -194,33 +237,35 @@ write_all(int fd, const void *p, size_t n)
 
 static void
 child(const struct build_opts *o, struct entry **v, size_t n, size_t first,
-    size_t step, int fd)
+    size_t step, int formats, int fd)
 {
 	struct record	 r;
-	const char	*part[3];
-	char		*msgs;
+	char		*part[NPARTS];
 	size_t		 i, k, len;
 	FILE		*f;
 
 	for (i = first; i < n; i += step) {
-		if ((f = open_memstream(&msgs, &len)) == NULL)
+		if ((f = open_memstream(&part[3], &len)) == NULL)
 			_exit(2);
 		diag_set_buffer(f);
 		r.idx = (uint32_t)i;
-		r.rc = render_entry(o, v[i]);
+		r.rc = render_one(o, v[i], formats);
 		diag_set_buffer(NULL);
 		fclose(f);
 		part[0] = v[i]->html;
-		part[1] = v[i]->summary;
-		part[2] = msgs;
-		for (k = 0; k < 3; k++)
+		part[1] = v[i]->html_xml;
+		part[2] = v[i]->summary;
+		for (k = 0; k < NPARTS; k++)
 			r.len[k] = part[k] ? (uint32_t)strlen(part[k]) : NONE;
 		if (write_all(fd, &r, sizeof(r)) == -1)
 			_exit(2);
-		for (k = 0; k < 3; k++)
+		for (k = 0; k < NPARTS; k++)
 			if (part[k] && write_all(fd, part[k], r.len[k]) == -1)
 				_exit(2);
-		free(msgs);
+		/* Sent: this process needs them no more. */
+		for (k = 0; k < NPARTS; k++)
+			free(part[k]);
+		v[i]->html = v[i]->html_xml = v[i]->summary = NULL;
 	}
 	_exit(0);
 }
@@ -234,114 +279,191 @@ worse(int a, int b)
 	    a != 0 ? a : b;
 }
 
-/* Take the records of one child's output apart; -1 if it is cut short. */
-static int
-take_records(const struct buf *b, struct entry **v, size_t n, char **msgs,
-    int *rc)
+/* Make the whole records child c has sent so far into entries; a record
+ * that makes no sense marks the child bad. */
+static void
+take_records(struct render_job *job, size_t c)
 {
+	struct buf	*b = &job->in[c];
 	struct record	 r;
-	size_t		 off = 0, k;
-	char		*part[3];
+	size_t		 off = 0, need, k;
+	char		*part[NPARTS];
 
-	while (off < b->len) {
-		if (b->len - off < sizeof(r))
-			return -1;
+	while (!job->bad[c] && b->len - off >= sizeof(r)) {
 		memcpy(&r, b->s + off, sizeof(r));
+		for (need = sizeof(r), k = 0; k < NPARTS; k++)
+			if (r.len[k] != NONE)
+				need += r.len[k];
+		if (b->len - off < need)
+			break;
+		if (r.idx >= job->n || job->done[r.idx]) {
+			job->bad[c] = 1;
+			break;
+		}
 		off += sizeof(r);
-		if (r.idx >= n)
-			return -1;
-		for (k = 0; k < 3; k++) {
+		for (k = 0; k < NPARTS; k++) {
 			part[k] = NULL;
 			if (r.len[k] == NONE)
 				continue;
-			if (b->len - off < r.len[k])
-				return -1;
 			part[k] = xstrndup(b->s + off, r.len[k]);
 			off += r.len[k];
 		}
-		v[r.idx]->html = part[0];
-		v[r.idx]->summary = part[1];
-		msgs[r.idx] = part[2];
-		rc[r.idx] = r.rc;
+		job->v[r.idx]->html = part[0];
+		job->v[r.idx]->html_xml = part[1];
+		job->v[r.idx]->summary = part[2];
+		job->msgs[r.idx] = part[3];
+		job->rc[r.idx] = r.rc;
+		job->done[r.idx] = 1;
 	}
-	return 0;
+	/* Keep the buffer to the record being received. */
+	memmove(b->s, b->s + off, b->len - off);
+	b->len -= off;
 }
 
-int
-render_entries(const struct build_opts *o, struct entry **v, size_t n)
+/* Wait for any child to send something and take it. */
+static void
+pump(struct render_job *job)
 {
-	struct pollfd	*pfd;
-	struct buf	*out;
-	pid_t		*pids;
-	char		**msgs, chunk[65536];
-	int		*rc, status, fds[2], ret = 0;
-	size_t		 i, open, nproc = o->jobs > 1 ? (size_t)o->jobs : 1;
-	ssize_t		 r;
+	char	chunk[65536];
+	ssize_t	r;
+	size_t	i;
 
+	if (poll(job->pfd, job->nproc, -1) == -1) {
+		if (errno == EINTR)
+			return;
+		diag_error(NULL, 0, 0, "cannot wait for the renderers: %s",
+		    strerror(errno));
+		abort();
+	}
+	progress_show();
+	for (i = 0; i < job->nproc; i++) {
+		if (job->pfd[i].fd < 0 || job->pfd[i].revents == 0)
+			continue;
+		r = read(job->pfd[i].fd, chunk, sizeof(chunk));
+		if (r > 0) {
+			buf_add(&job->in[i], chunk, (size_t)r);
+			take_records(job, i);
+		} else if (r == 0 || errno != EINTR) {
+			close(job->pfd[i].fd);
+			job->pfd[i].fd = -1;
+			job->open--;
+		}
+	}
+}
+
+static int
+cmp_slots(const void *a, const void *b)
+{
+	uintptr_t	x = ((const struct slot *)a)->addr;
+	uintptr_t	y = ((const struct slot *)b)->addr;
+
+	return x < y ? -1 : x > y;
+}
+
+struct render_job *
+render_start(const struct build_opts *o, struct entry **v, size_t n,
+    int formats)
+{
+	struct render_job	*job = xcalloc(1, sizeof(*job));
+	size_t			 i, nproc = o->jobs > 1 ? (size_t)o->jobs : 1;
+	int			 fds[2];
+
+	job->v = v;
+	job->n = n;
 	if (nproc > n)
 		nproc = n;
 	progress_total(PROGRESS_RENDERED, n);
 	if (nproc <= 1) {
 		for (i = 0; i < n; i++)
-			ret = worse(ret, render_entry(o, v[i]));
-		return ret;
+			job->status = worse(job->status,
+			    render_one(o, v[i], formats));
+		return job;
 	}
-	pfd = xcalloc(nproc, sizeof(*pfd));
-	out = xcalloc(nproc, sizeof(*out));
-	pids = xcalloc(nproc, sizeof(*pids));
-	msgs = xcalloc(n, sizeof(*msgs));
-	rc = xcalloc(n, sizeof(*rc));
+	job->nproc = job->open = nproc;
+	job->pfd = xcalloc(nproc, sizeof(*job->pfd));
+	job->pids = xcalloc(nproc, sizeof(*job->pids));
+	job->in = xcalloc(nproc, sizeof(*job->in));
+	job->bad = xcalloc(nproc, sizeof(*job->bad));
+	job->byaddr = xcalloc(n, sizeof(*job->byaddr));
+	job->msgs = xcalloc(n, sizeof(*job->msgs));
+	job->rc = xcalloc(n, sizeof(*job->rc));
+	job->done = xcalloc(n, 1);
+	for (i = 0; i < n; i++) {
+		job->byaddr[i].addr = (uintptr_t)v[i];
+		job->byaddr[i].idx = i;
+	}
+	qsort(job->byaddr, n, sizeof(*job->byaddr), cmp_slots);
 	fflush(NULL);		/* nothing buffered may be written twice */
 	for (i = 0; i < nproc; i++) {
-		if (pipe(fds) == -1 || (pids[i] = fork()) == -1) {
+		if (pipe(fds) == -1 || (job->pids[i] = fork()) == -1) {
 			diag_error(NULL, 0, 0, "cannot start a renderer: %s",
 			    strerror(errno));
 			abort();
 		}
-		if (pids[i] == 0) {
+		if (job->pids[i] == 0) {
 			close(fds[0]);
-			child(o, v, n, i, nproc, fds[1]);
+			child(o, v, n, i, nproc, formats, fds[1]);
 		}
 		close(fds[1]);
-		pfd[i].fd = fds[0];
-		pfd[i].events = POLLIN;
+		job->pfd[i].fd = fds[0];
+		job->pfd[i].events = POLLIN;
 	}
-	for (open = nproc; open > 0; ) {
-		if (poll(pfd, nproc, -1) == -1 && errno != EINTR)
-			break;
-		progress_show();
-		for (i = 0; i < nproc; i++) {
-			if (pfd[i].fd < 0 || pfd[i].revents == 0)
-				continue;
-			r = read(pfd[i].fd, chunk, sizeof(chunk));
-			if (r > 0)
-				buf_add(&out[i], chunk, (size_t)r);
-			else if (r == 0 || errno != EINTR) {
-				close(pfd[i].fd);
-				pfd[i].fd = -1;
-				open--;
-			}
-		}
-	}
-	for (i = 0; i < nproc; i++) {
-		while (waitpid(pids[i], &status, 0) == -1 && errno == EINTR)
+	return job;
+}
+
+void
+render_wait(void *vjob, const struct entry *e)
+{
+	struct render_job	*job = vjob;
+	struct slot		 key, *hit;
+
+	if (job->nproc == 0)
+		return;
+	key.addr = (uintptr_t)e;
+	hit = bsearch(&key, job->byaddr, job->n, sizeof(key), cmp_slots);
+	while (hit != NULL && !job->done[hit->idx] && job->open > 0)
+		pump(job);
+}
+
+int
+render_finish(struct render_job *job)
+{
+	size_t	i;
+	int	status, ret = job->status;
+
+	while (job->open > 0)
+		pump(job);
+	for (i = 0; i < job->nproc; i++) {
+		while (waitpid(job->pids[i], &status, 0) == -1 &&
+		    errno == EINTR)
 			;
 		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 ||
-		    take_records(&out[i], v, n, msgs, rc) == -1) {
+		    job->bad[i] || job->in[i].len > 0) {
 			diag_error(NULL, 0, 0, "a renderer process failed");
 			ret = EXIT_SYSTEM;
 		}
-		buf_free(&out[i]);
+		buf_free(&job->in[i]);
 	}
-	for (i = 0; i < n; i++) {
-		diag_print(msgs[i]);
-		free(msgs[i]);
-		ret = worse(ret, rc[i]);
+	for (i = 0; job->nproc > 0 && i < job->n; i++) {
+		diag_print(job->msgs[i]);
+		free(job->msgs[i]);
+		ret = worse(ret, job->rc[i]);
 	}
-	free(pfd);
-	free(out);
-	free(pids);
-	free(msgs);
-	free(rc);
+	free(job->pfd);
+	free(job->pids);
+	free(job->in);
+	free(job->bad);
+	free(job->byaddr);
+	free(job->msgs);
+	free(job->rc);
+	free(job->done);
+	free(job);
 	return ret;
+}
+
+int
+render_entries(const struct build_opts *o, struct entry **v, size_t n,
+    int formats)
+{
+	return render_finish(render_start(o, v, n, formats));
 }

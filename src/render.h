@@ -6,12 +6,34 @@
 #include "build.h"
 #include "relfeed.h"
 
-/* Read each of v[0..n) again from its file and set its html and summary:
- * the config's shortcode templates, then cmark-gfm with links made
- * absolute. With o->jobs > 1 the entries are shared among that many
- * processes; the results and the diagnostics (printed in the order of v)
- * are the same as with one. Returns 0, EXIT_CONTENT when a body is wrong,
- * or EXIT_SYSTEM when a file could not be read again (each reported). */
-int	render_entries(const struct build_opts *o, struct entry **v, size_t n);
+/* A rendering of entries under way. */
+struct render_job;
+
+/* Read each of v[0..n) again from its file and render it: the config's
+ * shortcode templates, then cmark-gfm with links made absolute; sets its
+ * summary, its html when formats (FORMAT_* bits of the feeds to be
+ * written; 0 for summaries only) has FORMAT_JSON, its html_xml
+ * (xmltext_escape) when it has FORMAT_RSS or FORMAT_ATOM, and frees its
+ * body. With o->jobs > 1 the entries are shared among that many processes
+ * and this returns at once: render_wait waits for one entry, and
+ * render_finish for all. v must live until render_finish. Returns the job,
+ * freed by render_finish. */
+struct render_job *render_start(const struct build_opts *o, struct entry **v,
+	    size_t n, int formats);
+
+/* Wait until e, one of the job's entries, is rendered (or its renderer
+ * has failed, which render_finish reports); for any other entry return.
+ * Takes a void * to serve as a feed_info need hook. */
+void	render_wait(void *job, const struct entry *e);
+
+/* Wait for every entry and print the diagnostics, in the order of v; the
+ * results and the diagnostics are the same whatever o->jobs. Frees job.
+ * Returns 0, EXIT_CONTENT when a body is wrong, or EXIT_SYSTEM when a
+ * file could not be read again or a renderer failed (each reported). */
+int	render_finish(struct render_job *job);
+
+/* render_start, then render_finish. */
+int	render_entries(const struct build_opts *o, struct entry **v, size_t n,
+	    int formats);
 
 #endif

@@ -1,5 +1,6 @@
 /* utf8.c: UTF-8 decoding (RFC 3629), and the check that a content file's
  * bytes are text a feed can carry. */
+#include <stdint.h>
 #include <string.h>
 
 #include "diag.h"
@@ -102,6 +103,30 @@ out:
 	return n;
 }
 
+/* Byte-wise tests on a 64-bit word: a byte below n (n <= 0x80), and a
+ * zero byte. Each is exact about whether any byte matches. */
+#define ONES		UINT64_C(0x0101010101010101)
+#define HIGHS		UINT64_C(0x8080808080808080)
+#define HAS_LESS(w, n)	(((w) - ONES * (n)) & ~(w) & HIGHS)
+#define HAS_ZERO(w)	HAS_LESS(w, 1)
+
+size_t
+utf8_ascii_run(const unsigned char *s, size_t len)
+{
+	uint64_t	w;
+	size_t		i = 0;
+
+	for (; len - i >= 8; i += 8) {
+		memcpy(&w, s + i, 8);
+		/* non-ASCII, C0 controls, DEL */
+		if ((w & HIGHS) | HAS_LESS(w, 0x20) | HAS_ZERO(w ^ (ONES * 0x7F)))
+			break;
+	}
+	while (i < len && s[i] >= 0x20 && s[i] < 0x7F)
+		i++;
+	return i;
+}
+
 /* The bytes a message shows: the invalid sequence, but for an overlong
  * form or a code point past U+10FFFF, which are well formed but for their
  * value, every continuation byte the lead byte announces. */
@@ -147,8 +172,9 @@ utf8_check_text(const char *path, const char *data, size_t len)
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
 		i = 3;			/* the BOM takes no column */
 	for (; i < len; i += n, col++) {
-		if (p[i] >= 0x20 && p[i] < 0x7F) {
-			n = 1;		/* printable ASCII, most of any file */
+		if ((n = utf8_ascii_run(p + i, len - i)) > 0) {
+			col += (int)n - 1;	/* printable ASCII, one column
+						 * a byte */
 			continue;
 		}
 		n = utf8_decode(p + i, len - i, &cp, &st);

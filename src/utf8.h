@@ -28,6 +28,11 @@ enum utf8_status {
 size_t	utf8_decode(const unsigned char *s, size_t len, long *cp,
 	    enum utf8_status *st);
 
+/* How many of the first bytes of s[0..len) are printable ASCII (20..7E):
+ * most of any text, skipped eight bytes at a time before the decoder is
+ * needed. */
+size_t	utf8_ascii_run(const unsigned char *s, size_t len);
+
 /* Check data[0..len) is UTF-8 (no overlong forms, no surrogates, nothing
  * past U+10FFFF, no U+FFFE/U+FFFF) with no C0 control character but tab,
  * LF and CR, and no DEL. C1 characters (U+0080-U+009F) are allowed here

@@ -5,8 +5,8 @@
 
 #include "util.h"
 
-static void
-oom(void)
+void
+xoom(void)
 {
 	fputs("relfeed: out of memory\n", stderr);
 	abort();
@@ -18,7 +18,7 @@ xmalloc(size_t n)
 	void	*p = malloc(n ? n : 1);
 
 	if (p == NULL)
-		oom();
+		xoom();
 	return p;
 }
 
@@ -28,7 +28,7 @@ xcalloc(size_t n, size_t sz)
 	void	*p = calloc(n ? n : 1, sz ? sz : 1);
 
 	if (p == NULL)
-		oom();
+		xoom();
 	return p;
 }
 
@@ -38,7 +38,7 @@ xrealloc(void *old, size_t n)
 	void	*p = realloc(old, n ? n : 1);
 
 	if (p == NULL)
-		oom();
+		xoom();
 	return p;
 }
 
@@ -71,7 +71,7 @@ xasprintf(const char *fmt, ...)
 	n = vsnprintf(small, sizeof(small), fmt, ap);
 	va_end(ap);
 	if (n < 0)
-		oom();
+		xoom();
 	if ((size_t)n < sizeof(small))
 		return xstrndup(small, (size_t)n);
 	va_start(ap, fmt);
@@ -136,7 +136,7 @@ buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 	n = vsnprintf(NULL, 0, fmt, ap2);
 	va_end(ap2);
 	if (n < 0)
-		oom();
+		xoom();
 	buf_grow(b, (size_t)n);
 	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
 	b->len += (size_t)n;

@@ -8,6 +8,8 @@
 
 /* Allocation wrappers: on failure they print "relfeed: out of memory" and
  * abort. The caller owns what they return and frees it with free(). */
+/* Out of memory: say so and abort (atomic writes keep every feed whole). */
+void	 xoom(void) __attribute__((noreturn));
 void	*xmalloc(size_t);
 void	*xcalloc(size_t, size_t);
 void	*xrealloc(void *, size_t);

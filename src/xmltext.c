@@ -2,6 +2,9 @@
  * writer passes forbidden characters through and reports success. */
 #include <stdlib.h>
 
+#include <libxml/entities.h>
+#include <libxml/xmlmemory.h>
+
 #include "utf8.h"
 #include "util.h"
 #include "xmltext.h"
@@ -47,8 +50,9 @@ scan(const char *s, size_t len, struct buf *out)
 
 	/* Good bytes are copied in runs: feeds are mostly clean text. */
 	while (i < len) {
-		if (p[i] >= 0x20 && p[i] < 0x80) {
-			i++;
+		if ((n = utf8_ascii_run(p + i, len - i)) > 0 ||
+		    (p[i] < 0x20 && is_xml_char(p[i]))) {
+			i += n > 0 ? n : 1;
 			continue;
 		}
 		n = utf8_decode(p + i, len - i, &cp, &st);
@@ -85,4 +89,21 @@ int
 xmltext_is_clean(const char *s, size_t len)
 {
 	return s == NULL ? 1 : scan(s, len, NULL);
+}
+
+char *
+xmltext_escape(const char *s, size_t len)
+{
+	char	*clean = NULL, *out;
+	xmlChar	*x;
+
+	/* Most HTML is clean: no copy for it. */
+	if (!xmltext_is_clean(s, len))
+		s = clean = xmltext_clean(s, len);
+	if ((x = xmlEncodeSpecialChars(NULL, (const xmlChar *)s)) == NULL)
+		xoom();
+	out = xstrdup((const char *)x);
+	xmlFree(x);
+	free(clean);
+	return out;
 }

@@ -77,9 +77,14 @@ run(int jobs, const char *bad_body, int remove_bad, char **diags,
 	if (remove_bad)
 		ck_assert_int_eq(remove(v[2]->path), 0);
 	support_diag_capture();
-	rc = render_entries(&o, v, N);
+	rc = render_entries(&o, v, N, FORMAT_JSON | FORMAT_RSS);
 	*diags = basenames(support_diags());
 	*html3 = v[3]->html ? xstrdup(v[3]->html) : NULL;
+	/* The XML form is the HTML escaped once, made by the renderer. */
+	if (v[3]->html != NULL)
+		ck_assert_str_eq(v[3]->html_xml, "&lt;p&gt;See &lt;a href="
+		    "&quot;https://example.org/notes/&quot;&gt;the notes&lt;/a"
+		    "&gt; and .&lt;/p&gt;\n");
 	for (i = 0; i < N; i++)
 		entry_free(v[i]);
 	support_tmpdir_remove();
@@ -129,6 +134,37 @@ START_TEST(content_and_system_errors)
 }
 END_TEST
 
+/* With renderer processes, an entry can be waited for while the others
+ * are still being rendered; only the forms the feeds take are kept. */
+START_TEST(wait_for_one)
+{
+	const char		*dir = support_tmpdir("render-wait");
+	struct build_opts	 o = opts(2);
+	struct render_job	*job;
+	struct entry		*v[N];
+	char			 rel[32];
+	size_t			 i;
+
+	for (i = 0; i < N; i++) {
+		snprintf(rel, sizeof(rel), "w%zu.md", i);
+		support_put(rel, "---\ntitle: t\n---\nA & B\n");
+		v[i] = mk(dir, rel);
+	}
+	job = render_start(&o, v, N, FORMAT_ATOM);
+	render_wait(job, v[4]);
+	ck_assert_ptr_nonnull(v[4]->html_xml);
+	ck_assert_str_eq(v[4]->html_xml, "&lt;p&gt;A &amp;amp; B&lt;/p&gt;\n");
+	ck_assert_ptr_null(v[4]->html);
+	ck_assert_int_eq(render_finish(job), 0);
+	for (i = 0; i < N; i++) {
+		ck_assert_ptr_nonnull(v[i]->html_xml);
+		ck_assert_ptr_null(v[i]->body);
+		entry_free(v[i]);
+	}
+	support_tmpdir_remove();
+}
+END_TEST
+
 int
 main(void)
 {
@@ -138,6 +174,7 @@ main(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, same_with_any_jobs);
 	tcase_add_test(tc, content_and_system_errors);
+	tcase_add_test(tc, wait_for_one);
 	suite_add_tcase(s, tc);
 	return support_run(s);
 }
