@@ -42,7 +42,10 @@ struct build_opts {
 	int64_t		 now;		/* seconds since the epoch */
 	int		 drafts;
 	int		 future;
-	int		 jobs;		/* threads that render; <= 1: one */
+	int		 jobs;		/* processes that render; <= 1: one */
+	int		 jobs_default;	/* jobs is the processor count, not
+					 * asked for: few entries render in
+					 * this process */
 	int		 bundle_pages;	/* pages below a dated _index.md are
 					 * entries of their own */
 	int		 dry_run;	/* build: list the changes, write nothing */

@@ -203,8 +203,8 @@ clean_attrs(xmlNodePtr n, const struct htmlsafe_opts *o)
 	const struct attr_rule	*r;
 	xmlAttrPtr		 a, next;
 	xmlChar			*v;
-	char			*fixed;
-	const char		*name;
+	char			*fixed, *unmarked;
+	const char		*name, *val;
 
 	for (a = n->properties; a != NULL; a = next) {
 		next = a->next;
@@ -215,22 +215,27 @@ clean_attrs(xmlNodePtr n, const struct htmlsafe_opts *o)
 			xmlRemoveProp(a);
 			continue;
 		}
-		v = xmlNodeGetContent((xmlNodePtr)a);
+		if ((v = xmlNodeGetContent((xmlNodePtr)a)) == NULL)
+			continue;
+		/* A template's tag marked inside a quoted value leaves the
+		 * mark there. */
+		val = (const char *)v;
+		if ((unmarked = htmlsafe_strip_mark(val, o->mark)) != NULL)
+			val = unmarked;
 		fixed = NULL;
-		if (r->kind != A_TEXT && v != NULL) {
-			if (url_is_unsafe((const char *)v,
-			    r->kind == A_IMAGE_URL)) {
-				xmlRemoveProp(a);
-				xmlFree(v);
-				continue;
-			}
-			fixed = url_resolve(o->base_url, o->permalink,
-			    (const char *)v);
-		} else if (v != NULL)
-			fixed = htmlsafe_strip_mark((const char *)v, o->mark);
-		if (fixed != NULL)
-			xmlSetProp(n, a->name, (const xmlChar *)fixed);
+		if (r->kind != A_TEXT && url_is_unsafe(val,
+		    r->kind == A_IMAGE_URL))
+			xmlRemoveProp(a);
+		else {
+			if (r->kind != A_TEXT)
+				fixed = url_resolve(o->base_url, o->permalink,
+				    val);
+			if (fixed != NULL || unmarked != NULL)
+				xmlSetProp(n, a->name, (const xmlChar *)
+				    (fixed != NULL ? fixed : unmarked));
+		}
 		free(fixed);
+		free(unmarked);
 		xmlFree(v);
 	}
 }

@@ -393,6 +393,7 @@ main(int argc, char *argv[])
 	if (o.jobs == 0) {
 		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 		o.jobs = ncpu > 0 && ncpu <= 256 ? (int)ncpu : 1;
+		o.jobs_default = 1;
 	}
 	rc = EXIT_USAGE;
 	if (o.base_url == NULL && cfg != NULL)

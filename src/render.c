@@ -199,6 +199,9 @@ struct record {
 };
 #define NONE	UINT32_MAX
 
+/* Entries a renderer process must have to be worth starting. */
+#define RENDER_MIN_PER_PROC	32
+
 struct render_job {
 	struct entry	**v;
 	size_t		  n;
@@ -372,6 +375,11 @@ render_start(const struct build_opts *o, struct entry **v, size_t n,
 	job->n = n;
 	if (nproc > n)
 		nproc = n;
+	/* A process started costs a copy of the page tables of a parent that
+	 * holds every entry's metadata: the cron case renders a few entries,
+	 * faster in this process, unless --jobs asked for more. */
+	if (o->jobs_default && nproc > n / RENDER_MIN_PER_PROC)
+		nproc = n / RENDER_MIN_PER_PROC;
 	progress_total(PROGRESS_RENDERED, n);
 	if (nproc <= 1) {
 		for (i = 0; i < n; i++)
