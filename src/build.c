@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "feed.h"
 #include "fsutil.h"
+#include "lock.h"
 #include "render.h"
 #include "select.h"
 #include "url.h"
@@ -36,6 +37,7 @@ struct output {
 	size_t	 len;
 	int	 xml;		/* parsed back before it is written */
 	int	 changed;	/* differs from the file on disk */
+	char	*tmp;		/* staged, not yet renamed into place */
 };
 
 struct outputs {
@@ -49,6 +51,8 @@ outputs_free(struct outputs *o)
 	size_t	i;
 
 	for (i = 0; i < o->n; i++) {
+		fsutil_discard(o->v[i].tmp);
+		free(o->v[i].tmp);
 		free(o->v[i].relpath);
 		free(o->v[i].doc);
 	}
@@ -183,33 +187,45 @@ check_outputs(const struct build_opts *o, struct outputs *outs)
 	return rc;
 }
 
-/* Write the outputs that differ from what is on disk. */
+/* Write the outputs that differ from what is on disk, all or none: every
+ * one is staged (written to its temporary file) before any is renamed into
+ * place, so a full disk leaves every old feed as it was. Called holding the
+ * lock, which makes the temporary files of killed runs safe to remove. */
 static int
-write_outputs(const struct build_opts *o, const struct outputs *outs)
+write_outputs(const struct build_opts *o, struct outputs *outs)
 {
-	const char	*slash;
+	struct output	*out;
 	char		*path, *dir;
-	size_t		 i;
+	const char	*name;
+	size_t		 i, k;
 	int		 rc = 0;
 
-	if (fsutil_mkdirs(o->output_dir) == -1 ||
-	    fsutil_check_writable_dir(o->output_dir) == -1)
-		return -1;
-	for (i = 0; i < outs->n; i++) {
-		path = xasprintf("%s/%s", o->output_dir, outs->v[i].relpath);
-		slash = strrchr(path, '/');
-		dir = xstrndup(path, (size_t)(slash - path));
-		if (!outs->v[i].changed)
-			diag_note(path, "unchanged; not rewritten");
-		else if (fsutil_mkdirs(dir) == -1 ||
-		    fsutil_write_atomic(dir, slash + 1, outs->v[i].doc,
-		    outs->v[i].len) == -1)
-			rc = -1;
-		else
-			diag_note(path, "written");
-		free(dir);
-		free(path);
-	}
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < outs->n && rc == 0; i++) {
+			out = &outs->v[i];
+			path = xasprintf("%s/%s", o->output_dir, out->relpath);
+			name = strrchr(path, '/') + 1;
+			dir = xstrndup(path, (size_t)(name - 1 - path));
+			if (k == 0) {
+				lock_remove_stale(dir, name);
+				if (out->changed && (fsutil_mkdirs(dir) == -1 ||
+				    fsutil_stage(dir, name, out->doc, out->len,
+				    &out->tmp) == -1))
+					rc = -1;
+			} else if (!out->changed)
+				diag_note(path, "unchanged; not rewritten");
+			else if (fsutil_commit(out->tmp, dir, name) == -1)
+				rc = -1;
+			else
+				diag_note(path, "written");
+			/* What is left staged, outputs_free() removes. */
+			if (k == 1) {
+				free(out->tmp);
+				out->tmp = NULL;
+			}
+			free(dir);
+			free(path);
+		}
 	return rc;
 }
 
@@ -256,6 +272,7 @@ build_run(const struct build_opts *o, FILE *out)
 	struct outputs		 outs = { 0 };
 	struct select_defaults	 d;
 	const struct config	*cfg = o->config;
+	struct lock		*lock = NULL;
 	int			 status;
 
 	if ((status = collect_entries(o, &list)) != 0)
@@ -285,13 +302,20 @@ build_run(const struct build_opts *o, FILE *out)
 		status = render_entries(o, list.v, list.n);
 	else
 		status = render_selected(o, &list, &set);
-	if (status == 0 && (make_outputs(o, &set, &outs) == -1 ||
-	    check_outputs(o, &outs) == -1))
+	if (status == 0 && make_outputs(o, &set, &outs) == -1)
+		status = EXIT_CONTENT;
+	/* From comparing with the disk to the last rename, one run at a time:
+	 * the feeds on disk all come from one run. */
+	if (status == 0 && o->cmd == CMD_BUILD &&
+	    (lock = lock_acquire(o->output_dir, o->lock_wait)) == NULL)
+		status = EXIT_SYSTEM;
+	if (status == 0 && check_outputs(o, &outs) == -1)
 		status = EXIT_CONTENT;
 	if (status == 0 && o->cmd == CMD_BUILD && write_outputs(o, &outs) == -1)
 		status = EXIT_SYSTEM;
 out:
 	outputs_free(&outs);
+	lock_release(lock);
 	feed_set_free(&set);
 	entry_list_free(&list);
 	return status;

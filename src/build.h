@@ -43,6 +43,7 @@ struct build_opts {
 	int		 drafts;
 	int		 future;
 	int		 jobs;		/* threads that render; <= 1: one */
+	unsigned int	 lock_wait;	/* seconds build waits for the lock */
 	int		 bundle_pages;	/* pages below a dated _index.md are
 					 * entries of their own */
 };

@@ -4,6 +4,7 @@
 #include <cmark-gfm.h>
 #include <yaml.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include "config.h"
 #include "date.h"
 #include "diag.h"
+#include "lock.h"
 #include "url.h"
 #include "validate.h"
 
@@ -48,6 +50,8 @@ static const char usage_text[] =
 "      --future            include entries dated after now\n"
 "      --bundle-pages      pages below a dated _index.md are entries too\n"
 "  -j, --jobs N            processes that render bodies (default: the processors)\n"
+"      --lock-wait SECONDS wait this long for another build writing the same\n"
+"                          output directory to finish; 0: do not wait (default: 60)\n"
 "  -q, --quiet             print nothing but errors\n"
 "  -v, --verbose           also name skipped files and unchanged feeds\n"
 "  -h, --help              print this help\n"
@@ -58,7 +62,8 @@ static const char usage_text[] =
 
 enum {
 	OPT_FEED_URL = 256, OPT_CONTENT_URL, OPT_DESCRIPTION, OPT_LANGUAGE, OPT_AUTHOR,
-	OPT_TIMEZONE, OPT_NOW, OPT_DRAFTS, OPT_FUTURE, OPT_BUNDLE_PAGES
+	OPT_TIMEZONE, OPT_NOW, OPT_DRAFTS, OPT_FUTURE, OPT_BUNDLE_PAGES,
+	OPT_LOCK_WAIT
 };
 
 static const struct option longopts[] = {
@@ -79,6 +84,7 @@ static const struct option longopts[] = {
 	{ "future",	 no_argument,	    NULL, OPT_FUTURE },
 	{ "bundle-pages", no_argument,	    NULL, OPT_BUNDLE_PAGES },
 	{ "jobs",	 required_argument, NULL, 'j' },
+	{ "lock-wait",	 required_argument, NULL, OPT_LOCK_WAIT },
 	{ "quiet",	 no_argument,	    NULL, 'q' },
 	{ "verbose",	 no_argument,	    NULL, 'v' },
 	{ "help",	 no_argument,	    NULL, 'h' },
@@ -221,6 +227,10 @@ main(int argc, char *argv[])
 	int			 c, has_limit = 0, has_tz = 0, rc;
 
 	memset(&o, 0, sizeof(o));
+	o.lock_wait = LOCK_WAIT_DEFAULT;
+	/* A file size limit (ulimit -f) is a full disk: a write error to
+	 * report, not a signal that kills the run mid-write. */
+	(void)signal(SIGXFSZ, SIG_IGN);
 	if (argc < 2)
 		return usage_error("%s", "no command given");
 	cmd = argv[1];
@@ -289,6 +299,12 @@ main(int argc, char *argv[])
 				return usage_error("--jobs '%s': expected a "
 				    "number from 1 to 256", optarg);
 			o.jobs = (int)jobs;
+			break;
+		case OPT_LOCK_WAIT:
+			if (parse_limit(optarg, &jobs) == -1 || jobs > 86400)
+				return usage_error("--lock-wait '%s': expected "
+				    "seconds from 0 to 86400", optarg);
+			o.lock_wait = (unsigned int)jobs;
 			break;
 		case 'f':
 			if (config_parse_formats(optarg, &o.formats) == -1)
