@@ -222,7 +222,7 @@ main(int argc, char *argv[])
 	struct config		*cfg = NULL;
 	struct rf_time		 now;
 	const char		*cmd, *now_arg = NULL, *cpath;
-	size_t			 jobs;
+	size_t			 jobs, secs;
 	long			 ncpu;
 	int			 c, has_limit = 0, has_tz = 0, rc;
 
@@ -301,10 +301,10 @@ main(int argc, char *argv[])
 			o.jobs = (int)jobs;
 			break;
 		case OPT_LOCK_WAIT:
-			if (parse_limit(optarg, &jobs) == -1 || jobs > 86400)
+			if (parse_limit(optarg, &secs) == -1 || secs > 86400)
 				return usage_error("--lock-wait '%s': expected "
 				    "seconds from 0 to 86400", optarg);
-			o.lock_wait = (unsigned int)jobs;
+			o.lock_wait = (unsigned int)secs;
 			break;
 		case 'f':
 			if (config_parse_formats(optarg, &o.formats) == -1)

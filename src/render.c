@@ -261,7 +261,7 @@ render_entries(const struct build_opts *o, struct entry **v, size_t n)
 	pid_t		*pids;
 	char		**msgs, chunk[65536];
 	int		*rc, status, fds[2], ret = 0;
-	size_t		 i, open, nproc = o->jobs > 1 ? (size_t)o->jobs : 1;
+	size_t		 i, k, open, nproc = o->jobs > 1 ? (size_t)o->jobs : 1;
 	ssize_t		 r;
 
 	if (nproc > n)
@@ -284,7 +284,16 @@ render_entries(const struct build_opts *o, struct entry **v, size_t n)
 			abort();
 		}
 		if (pids[i] == 0) {
+			/* The parent's bookkeeping is not the child's: freed
+			 * and closed, so the child ends owning nothing lost. */
 			close(fds[0]);
+			for (k = 0; k < i; k++)
+				close(pfd[k].fd);
+			free(pfd);
+			free(out);
+			free(pids);
+			free(msgs);
+			free(rc);
 			child(o, v, n, i, nproc, fds[1]);
 		}
 		close(fds[1]);
