@@ -12,6 +12,7 @@
 #include "feed.h"
 #include "fsutil.h"
 #include "hook.h"
+#include "lock.h"
 #include "preview.h"
 #include "progress.h"
 #include "render.h"
@@ -41,6 +42,7 @@ struct output {
 	int	 xml;		/* parsed back before it is written */
 	int	 changed;	/* differs from the file on disk */
 	struct feed_checker *checker;	/* parsing it as it was made, or NULL */
+	char	*tmp;		/* staged, not yet renamed into place */
 };
 
 struct outputs {
@@ -54,6 +56,8 @@ outputs_free(struct outputs *o)
 	size_t	i;
 
 	for (i = 0; i < o->n; i++) {
+		fsutil_discard(o->v[i].tmp);
+		free(o->v[i].tmp);
 		free(o->v[i].relpath);
 		free(o->v[i].doc);
 		feed_checker_cancel(o->v[i].checker);
@@ -251,33 +255,45 @@ check_outputs(const struct build_opts *o, struct outputs *outs)
 	return rc;
 }
 
-/* Write the outputs that differ from what is on disk. */
+/* Write the outputs that differ from what is on disk, all or none: every
+ * one is staged (written to its temporary file) before any is renamed into
+ * place, so a full disk leaves every old feed as it was. Called holding the
+ * lock, which makes the temporary files of killed runs safe to remove. */
 static int
-write_outputs(const struct build_opts *o, const struct outputs *outs)
+write_outputs(const struct build_opts *o, struct outputs *outs)
 {
-	const char	*slash;
+	struct output	*out;
 	char		*path, *dir;
-	size_t		 i;
+	const char	*name;
+	size_t		 i, k;
 	int		 rc = 0;
 
-	if (fsutil_mkdirs(o->output_dir) == -1 ||
-	    fsutil_check_writable_dir(o->output_dir) == -1)
-		return -1;
-	for (i = 0; i < outs->n; i++) {
-		path = xasprintf("%s/%s", o->output_dir, outs->v[i].relpath);
-		slash = strrchr(path, '/');
-		dir = xstrndup(path, (size_t)(slash - path));
-		if (!outs->v[i].changed)
-			diag_note(path, "unchanged; not rewritten");
-		else if (fsutil_mkdirs(dir) == -1 ||
-		    fsutil_write_atomic(dir, slash + 1, outs->v[i].doc,
-		    outs->v[i].len) == -1)
-			rc = -1;
-		else
-			diag_note(path, "written");
-		free(dir);
-		free(path);
-	}
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < outs->n && rc == 0; i++) {
+			out = &outs->v[i];
+			path = xasprintf("%s/%s", o->output_dir, out->relpath);
+			name = strrchr(path, '/') + 1;
+			dir = xstrndup(path, (size_t)(name - 1 - path));
+			if (k == 0) {
+				lock_remove_stale(dir, name);
+				if (out->changed && (fsutil_mkdirs(dir) == -1 ||
+				    fsutil_stage(dir, name, out->doc, out->len,
+				    &out->tmp) == -1))
+					rc = -1;
+			} else if (!out->changed)
+				diag_note(path, "unchanged; not rewritten");
+			else if (fsutil_commit(out->tmp, dir, name) == -1)
+				rc = -1;
+			else
+				diag_note(path, "written");
+			/* What is left staged, outputs_free() removes. */
+			if (k == 1) {
+				free(out->tmp);
+				out->tmp = NULL;
+			}
+			free(dir);
+			free(path);
+		}
 	return rc;
 }
 
@@ -395,7 +411,7 @@ render_and_make(const struct build_opts *o, const struct entry_list *list,
 	status = render_finish(job);
 	if (status == 0)
 		diag_print(said);
-	if (status == 0 && (made == -1 || check_outputs(o, outs) == -1))
+	if (status == 0 && made == -1)
 		status = EXIT_CONTENT;
 	free(said);
 	free(todo);
@@ -411,6 +427,7 @@ build_run(const struct build_opts *o, FILE *out)
 	struct select_defaults	 d;
 	struct changes_run	 run = { 0 };
 	const struct config	*cfg = o->config;
+	struct lock		*lock = NULL;
 	int			 status;
 
 	progress_start(!o->quiet);
@@ -438,6 +455,14 @@ build_run(const struct build_opts *o, FILE *out)
 		goto out;
 	}
 	status = render_and_make(o, &list, &set, &outs);
+	/* From comparing with the disk to the last rename, one run at a time:
+	 * the feeds on disk all come from one run. A dry run writes nothing
+	 * and takes no lock. */
+	if (status == 0 && o->cmd == CMD_BUILD && !o->dry_run &&
+	    (lock = lock_acquire(o->output_dir, o->lock_wait)) == NULL)
+		status = EXIT_SYSTEM;
+	if (status == 0 && check_outputs(o, &outs) == -1)
+		status = EXIT_CONTENT;
 	if (status == 0 && o->cmd == CMD_BUILD)
 		status = tally_outputs(o, &list, &outs, &run, out);
 	if (status == 0 && o->cmd == CMD_BUILD && !o->dry_run &&
@@ -449,6 +474,7 @@ out:
 	changes_run_free(&run);
 	progress_end();
 	outputs_free(&outs);
+	lock_release(lock);
 	feed_set_free(&set);
 	entry_list_free(&list);
 	return status;

@@ -46,6 +46,7 @@ struct build_opts {
 	int		 jobs_default;	/* jobs is the processor count, not
 					 * asked for: few entries render in
 					 * this process */
+	unsigned int	 lock_wait;	/* seconds build waits for the lock */
 	int		 bundle_pages;	/* pages below a dated _index.md are
 					 * entries of their own */
 	int		 dry_run;	/* build: list the changes, write nothing */

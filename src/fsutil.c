@@ -152,6 +152,9 @@ fsutil_check_writable_dir(const char *dir)
 	return 0;
 }
 
+/* Write data[0..len) whole. A write that makes no progress is a full
+ * disk too (write(2) may report 0 rather than ENOSPC). On failure errno
+ * says why. */
 static int
 write_all(int fd, const char *data, size_t len)
 {
@@ -161,7 +164,9 @@ write_all(int fd, const char *data, size_t len)
 		n = write(fd, data, len);
 		if (n == -1 && errno == EINTR)
 			continue;
-		if (n == -1)
+		if (n == 0)
+			errno = ENOSPC;
+		if (n <= 0)
 			return -1;
 		data += n;
 		len -= (size_t)n;
@@ -170,17 +175,36 @@ write_all(int fd, const char *data, size_t len)
 }
 
 int
-fsutil_try_write_atomic(const char *dir, const char *name, const char *data,
-    size_t len, const char **what)
+fsutil_is_temp_name(const char *entry, const char *name)
 {
-	char	*tmp, *dst;
-	int	 fd, dfd, rc = -1;
+	size_t	n = strlen(name), tag = strlen(FSUTIL_TEMP_TAG), i;
+
+	/* "." name FSUTIL_TEMP_TAG and the six characters mkstemp(3) picks */
+	if (entry[0] != '.' || strncmp(entry + 1, name, n) != 0 ||
+	    strncmp(entry + 1 + n, FSUTIL_TEMP_TAG, tag) != 0)
+		return 0;
+	entry += 1 + n + tag;
+	for (i = 0; i < 6; i++)
+		if (!is_ascii_alnum((unsigned char)entry[i]))
+			return 0;
+	return entry[6] == '\0';
+}
+
+/* fsutil_stage without a word: on failure *what names the step ("mkstemp",
+ * "write", "chmod", "fsync", "close") and *err its errno, no file is left
+ * and *tmp is NULL. */
+static int
+stage(const char *dir, const char *name, const char *data, size_t len,
+    char **tmp, const char **what, int *err)
+{
+	int	fd, rc = -1;
 
 	*what = NULL;
-	tmp = xasprintf("%s/.%s.XXXXXX", dir, name);
-	dst = xasprintf("%s/%s", dir, name);
-	if ((fd = mkstemp(tmp)) == -1) {
+	*err = 0;
+	*tmp = xasprintf("%s/.%s" FSUTIL_TEMP_TAG "XXXXXX", dir, name);
+	if ((fd = mkstemp(*tmp)) == -1) {
 		*what = "mkstemp";
+		*err = errno;
 		goto out;
 	}
 	if (write_all(fd, data, len) == -1)
@@ -189,47 +213,125 @@ fsutil_try_write_atomic(const char *dir, const char *name, const char *data,
 		*what = "chmod";
 	else if (fsync(fd) == -1)
 		*what = "fsync";
-	if (close(fd) == -1 && *what == NULL)
+	if (*what != NULL)
+		*err = errno;
+	/* Some filesystems (NFS, a full quota) report a failed write only
+	 * when the file is closed. */
+	if (close(fd) == -1 && *what == NULL) {
 		*what = "close";
-	if (*what == NULL && rename(tmp, dst) == -1)
-		*what = "rename";
-	if (*what != NULL) {
-		int saved = errno;
-
-		unlink(tmp);
-		errno = saved;
-		goto out;
+		*err = errno;
 	}
-	/* The rename is durable only once the directory is synced. */
-	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY)) != -1) {
-		(void)fsync(dfd);
-		close(dfd);
+	if (*what != NULL) {
+		fsutil_discard(*tmp);
+		goto out;
 	}
 	rc = 0;
 out:
+	if (rc == -1) {
+		free(*tmp);
+		*tmp = NULL;
+	}
+	return rc;
+}
+
+int
+fsutil_stage(const char *dir, const char *name, const char *data, size_t len,
+    char **tmp)
+{
+	const char	*what;
+	char		*dst;
+	int		 err;
+
+	if (stage(dir, name, data, len, tmp, &what, &err) == 0)
+		return 0;
+	dst = xasprintf("%s/%s", dir, name);
+	if (strcmp(what, "mkstemp") == 0)
+		diag_error(dst, 0, 0, "cannot create a temporary file in %s: %s",
+		    dir, strerror(err));
+	else
+		diag_error(dst, 0, 0, "cannot %s: %s (the previous file is "
+		    "unchanged)", what, strerror(err));
+	free(dst);
+	return -1;
+}
+
+/* fsync a directory, so that a rename in it lasts. */
+static void
+sync_dir(const char *dir)
+{
+	int	dfd;
+
+	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
+		(void)fsync(dfd);
+		close(dfd);
+	}
+}
+
+int
+fsutil_try_write_atomic(const char *dir, const char *name, const char *data,
+    size_t len, const char **what)
+{
+	char	*tmp, *dst;
+	int	 err, rc = -1;
+
+	if (stage(dir, name, data, len, &tmp, what, &err) == -1) {
+		errno = err;
+		return -1;
+	}
+	dst = xasprintf("%s/%s", dir, name);
+	if (rename(tmp, dst) == -1) {
+		*what = "rename";
+		fsutil_discard(tmp);
+	} else {
+		sync_dir(dir);
+		rc = 0;
+	}
+	free(dst);
 	free(tmp);
+	return rc;
+}
+
+int
+fsutil_commit(const char *tmp, const char *dir, const char *name)
+{
+	char	*dst = xasprintf("%s/%s", dir, name);
+	int	 rc = -1;
+
+	if (rename(tmp, dst) == -1) {
+		diag_error(dst, 0, 0, "cannot rename: %s (the previous file is "
+		    "unchanged)", strerror(errno));
+		fsutil_discard(tmp);
+		goto out;
+	}
+	/* The rename is durable only once the directory is synced. */
+	sync_dir(dir);
+	rc = 0;
+out:
 	free(dst);
 	return rc;
+}
+
+void
+fsutil_discard(const char *tmp)
+{
+	int	err = errno;
+
+	if (tmp != NULL)
+		(void)unlink(tmp);
+	errno = err;
 }
 
 int
 fsutil_write_atomic(const char *dir, const char *name, const char *data,
     size_t len)
 {
-	const char	*what;
-	char		*dst;
+	char	*tmp;
+	int	 rc = -1;
 
-	if (fsutil_try_write_atomic(dir, name, data, len, &what) == 0)
-		return 0;
-	dst = xasprintf("%s/%s", dir, name);
-	if (strcmp(what, "mkstemp") == 0)
-		diag_error(dst, 0, 0, "cannot create a temporary file in %s: %s",
-		    dir, strerror(errno));
-	else
-		diag_error(dst, 0, 0, "cannot %s: %s (the previous file is "
-		    "unchanged)", what, strerror(errno));
-	free(dst);
-	return -1;
+	if (fsutil_stage(dir, name, data, len, &tmp) == 0)
+		rc = fsutil_commit(tmp, dir, name);
+	free(tmp);
+	return rc;
 }
 
 static int

@@ -28,9 +28,8 @@ int	fsutil_mkdirs(const char *dir);
 int	fsutil_check_writable_dir(const char *dir);
 
 /* Replace dir/name with data[0..len) so that readers see either the old
- * file or the new one, never a part: write a temporary file in dir, fsync,
- * set mode 0644, rename over dir/name, fsync dir. On any failure the
- * temporary file is removed and dir/name is untouched. */
+ * file or the new one, never a part: fsutil_stage(), then fsutil_commit().
+ * On any failure the temporary file is removed and dir/name is untouched. */
 int	fsutil_write_atomic(const char *dir, const char *name,
 	    const char *data, size_t len);
 
@@ -39,6 +38,32 @@ int	fsutil_write_atomic(const char *dir, const char *name,
  * that failed (a string constant: "mkstemp", "write", "rename"...). */
 int	fsutil_try_write_atomic(const char *dir, const char *name,
 	    const char *data, size_t len, const char **what);
+
+/* The temporary file of dir/name is dir/.NAME.relfeed-XXXXXX, the X made
+ * unique by mkstemp(3): a name no other program uses, so one that a killed
+ * run left behind can be recognised (fsutil_is_temp_name) and removed. */
+#define FSUTIL_TEMP_TAG	".relfeed-"
+
+/* The first half of a replacement: write data[0..len) to a new temporary
+ * file beside dir/name, set mode 0644, fsync and close it, checking each
+ * step (a short write, a full disk, an error only close reports). On
+ * success *tmp is its path, owned by the caller, who passes it to
+ * fsutil_commit() or fsutil_discard() and then frees it. On failure the
+ * temporary file is gone already and *tmp is NULL. */
+int	fsutil_stage(const char *dir, const char *name, const char *data,
+	    size_t len, char **tmp);
+
+/* The second half: rename tmp over dir/name, then fsync dir. On failure
+ * tmp is removed and dir/name is untouched. tmp stays the caller's. */
+int	fsutil_commit(const char *tmp, const char *dir, const char *name);
+
+/* Remove a staged file that is not to be committed (NULL: nothing); errno
+ * is kept, for the caller's message. */
+void	fsutil_discard(const char *tmp);
+
+/* 1 if entry, a name in a directory, is a temporary file of name made by
+ * fsutil_stage(), else 0. */
+int	fsutil_is_temp_name(const char *entry, const char *name);
 
 /* Every *.md and *.markdown file under root, as '/'-separated paths relative
  * to root, in sorted order (bytewise). Hidden files and directories (names

@@ -6,6 +6,7 @@
 #include <cmark-gfm.h>
 #include <yaml.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,8 +18,9 @@
 #include "config.h"
 #include "date.h"
 #include "diag.h"
-#include "scaffold.h"
 #include "fmcache.h"
+#include "lock.h"
+#include "scaffold.h"
 #include "url.h"
 #include "util.h"
 #include "validate.h"
@@ -66,6 +68,8 @@ static const char usage_text[] =
 "      --no-hooks          build: do not run the on_change command\n"
 "      --cache FILE        front-matter cache (default: in $XDG_CACHE_HOME/relfeed)\n"
 "      --no-cache          read every file's front matter; use no cache\n"
+"      --lock-wait SECONDS wait this long for another build writing the same\n"
+"                          output directory to finish; 0: do not wait (default: 60)\n"
 "  -q, --quiet             print nothing but errors (no summary line)\n"
 "  -v, --verbose           also name skipped files and unchanged feeds\n"
 "  -h, --help              print this help\n"
@@ -83,7 +87,7 @@ enum {
 	OPT_FEED_URL = 256, OPT_CONTENT_URL, OPT_DESCRIPTION, OPT_LANGUAGE, OPT_AUTHOR,
 	OPT_TIMEZONE, OPT_NOW, OPT_DRAFTS, OPT_FUTURE, OPT_BUNDLE_PAGES,
 	OPT_DRY_RUN, OPT_NO_HOOKS, OPT_STYLESHEET, OPT_PREVIEW,
-	OPT_CACHE, OPT_NO_CACHE
+	OPT_CACHE, OPT_NO_CACHE, OPT_LOCK_WAIT
 };
 
 static const struct option longopts[] = {
@@ -110,6 +114,7 @@ static const struct option longopts[] = {
 	{ "jobs",	 required_argument, NULL, 'j' },
 	{ "cache",	 required_argument, NULL, OPT_CACHE },
 	{ "no-cache",	 no_argument,	    NULL, OPT_NO_CACHE },
+	{ "lock-wait",	 required_argument, NULL, OPT_LOCK_WAIT },
 	{ "quiet",	 no_argument,	    NULL, 'q' },
 	{ "verbose",	 no_argument,	    NULL, 'v' },
 	{ "help",	 no_argument,	    NULL, 'h' },
@@ -269,11 +274,15 @@ main(int argc, char *argv[])
 	struct rf_time		 now;
 	const char		*cmd, *now_arg = NULL, *cpath, *cache_arg = NULL;
 	char			*cache = NULL;
-	size_t			 jobs;
+	size_t			 jobs, secs;
 	long			 ncpu;
 	int			 c, has_limit = 0, has_tz = 0, no_cache = 0, rc;
 
 	memset(&o, 0, sizeof(o));
+	o.lock_wait = LOCK_WAIT_DEFAULT;
+	/* A file size limit (ulimit -f) is a full disk: a write error to
+	 * report, not a signal that kills the run mid-write. */
+	(void)signal(SIGXFSZ, SIG_IGN);
 	if (argc < 2)
 		return usage_error("%s", "no command given");
 	cmd = argv[1];
@@ -350,6 +359,12 @@ main(int argc, char *argv[])
 				return usage_error("--jobs '%s': expected a "
 				    "number from 1 to 256", optarg);
 			o.jobs = (int)jobs;
+			break;
+		case OPT_LOCK_WAIT:
+			if (parse_limit(optarg, &secs) == -1 || secs > 86400)
+				return usage_error("--lock-wait '%s': expected "
+				    "seconds from 0 to 86400", optarg);
+			o.lock_wait = (unsigned int)secs;
 			break;
 		case 'f':
 			if (config_parse_formats(optarg, &o.formats) == -1)

@@ -363,12 +363,31 @@ cmp_slots(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* The job's bookkeeping (not the messages it holds) and the job. */
+static void
+render_job_free(struct render_job *job)
+{
+	size_t	i;
+
+	for (i = 0; i < job->nproc; i++)
+		buf_free(&job->in[i]);
+	free(job->pfd);
+	free(job->pids);
+	free(job->in);
+	free(job->bad);
+	free(job->byaddr);
+	free(job->msgs);
+	free(job->rc);
+	free(job->done);
+	free(job);
+}
+
 struct render_job *
 render_start(const struct build_opts *o, struct entry **v, size_t n,
     int formats)
 {
 	struct render_job	*job = xcalloc(1, sizeof(*job));
-	size_t			 i, nproc = o->jobs > 1 ? (size_t)o->jobs : 1;
+	size_t			 i, k, nproc = o->jobs > 1 ? (size_t)o->jobs : 1;
 	int			 fds[2];
 
 	job->v = v;
@@ -409,7 +428,12 @@ render_start(const struct build_opts *o, struct entry **v, size_t n,
 			abort();
 		}
 		if (job->pids[i] == 0) {
+			/* The parent's bookkeeping is not the child's: freed
+			 * and closed, so the child ends owning nothing lost. */
 			close(fds[0]);
+			for (k = 0; k < i; k++)
+				close(job->pfd[k].fd);
+			render_job_free(job);
 			child(o, v, n, i, nproc, formats, fds[1]);
 		}
 		close(fds[1]);
@@ -457,15 +481,7 @@ render_finish(struct render_job *job)
 		free(job->msgs[i]);
 		ret = worse(ret, job->rc[i]);
 	}
-	free(job->pfd);
-	free(job->pids);
-	free(job->in);
-	free(job->bad);
-	free(job->byaddr);
-	free(job->msgs);
-	free(job->rc);
-	free(job->done);
-	free(job);
+	render_job_free(job);
 	return ret;
 }
 

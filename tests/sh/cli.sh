@@ -3,8 +3,8 @@
 . "$(dirname "$0")/lib.bash"
 "$relfeed" --help > "$tmp/help" || bad "--help failed"
 grep -q 'relfeed build' "$tmp/help" || bad "--help does not show build"
-for opt in --config --bundle-pages --jobs --content-url --output --base-url --feed-url --title --description --language --author \
-	--timezone --limit --format --now --drafts --future --quiet --verbose --stylesheet --preview; do
+for opt in --config --bundle-pages --jobs --lock-wait --content-url --output --base-url --feed-url --title --description --language --author \
+	--timezone --limit --format --now --drafts --future --quiet --verbose --stylesheet --preview --dry-run --no-hooks --cache --no-cache; do
 	grep -q -- "$opt" "$tmp/help" || bad "--help misses $opt"
 	grep -q -- "${opt#--}" "$top/man/relfeed.1" || bad "man page misses $opt"
 done

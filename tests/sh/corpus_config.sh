@@ -71,7 +71,7 @@ for site in istio istio-2019-blog; do
 	while IFS= read -r -d '' f; do
 		nfiles=$((nfiles + 1))
 		check_file "$site/${f#"$out"/}" "$f"
-	done < <(find "$out" -type f -print0 | LC_ALL=C sort -z)
+	done < <(find "$out" -type f ! -name .relfeed.lock -print0 | LC_ALL=C sort -z)
 	[ $nfiles -ge 6 ] || bad "$site: only $nfiles files written"
 done
 

@@ -22,7 +22,7 @@ run || bad "third run failed"
 grep -q 'Announcing 1.10.1 again' "$tmp/out/rss.xml" || bad "rss.xml not updated"
 grep -q 'Announcing 1.10.1 again' "$tmp/out/atom.xml" || bad "atom.xml not updated"
 [ "$m1" != "$(mtime "$tmp/out/rss.xml")" ] || bad "changed rss.xml kept its mtime"
-ls -A "$tmp/out" | grep -v -x -e rss.xml -e atom.xml && bad "temporary files left behind"
+ls -A "$tmp/out" | grep -v -x -e rss.xml -e atom.xml -e .relfeed.lock && bad "temporary files left behind"
 # -v names unchanged feeds.
 "$relfeed" build -v -u https://example.org/ -t T --now 2026-06-01T00:00:00Z \
 	-o "$tmp/out" "$tmp/content" 2> "$tmp/stderr" >/dev/null

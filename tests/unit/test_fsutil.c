@@ -120,6 +120,53 @@ START_TEST(write_atomic_failure_keeps_old)
 }
 END_TEST
 
+START_TEST(stage_discard_commit)
+{
+	char	*tmp, *p = xasprintf("%s/rss.xml", dir);
+	const char *slash;
+
+	support_put("rss.xml", "old");
+	ck_assert_int_eq(fsutil_stage(dir, "rss.xml", "new", 3, &tmp), 0);
+	slash = strrchr(tmp, '/');
+	ck_assert_int_eq(fsutil_is_temp_name(slash + 1, "rss.xml"), 1);
+	ck_assert_int_eq(fsutil_same_content(p, "old", 3), 1);
+	fsutil_discard(tmp);
+	free(tmp);
+	ck_assert_int_eq(count_files(), 1);
+	ck_assert_int_eq(fsutil_stage(dir, "rss.xml", "new", 3, &tmp), 0);
+	ck_assert_int_eq(fsutil_commit(tmp, dir, "rss.xml"), 0);
+	ck_assert_int_eq(fsutil_same_content(p, "new", 3), 1);
+	ck_assert_int_eq(count_files(), 1);
+	free(tmp);
+	free(p);
+}
+END_TEST
+
+START_TEST(temp_names)
+{
+	static const struct {
+		const char	*entry;
+		int		 is;
+	} t[] = {
+		{ ".rss.xml.relfeed-AbC123", 1 },
+		{ ".rss.xml.relfeed-000000", 1 },
+		{ ".rss.xml.relfeed-AbC12", 0 },
+		{ ".rss.xml.relfeed-AbC1234", 0 },
+		{ ".rss.xml.relfeed-AbC-23", 0 },
+		{ ".rss.xml.AbC123", 0 },
+		{ "rss.xml.relfeed-AbC123", 0 },
+		{ ".atom.xml.relfeed-AbC123", 0 },
+		{ ".rss.xml", 0 },
+		{ "", 0 },
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		ck_assert_msg(fsutil_is_temp_name(t[i].entry, "rss.xml") ==
+		    t[i].is, "%s", t[i].entry);
+}
+END_TEST
+
 START_TEST(mkdirs_nested)
 {
 	char	*p = xasprintf("%s/a/b/c", dir), *f;
@@ -205,6 +252,8 @@ fsutil_suite(void)
 	tcase_add_test(tc, same_content);
 	tcase_add_test(tc, write_atomic_replaces);
 	tcase_add_test(tc, write_atomic_failure_keeps_old);
+	tcase_add_test(tc, stage_discard_commit);
+	tcase_add_test(tc, temp_names);
 	tcase_add_test(tc, mkdirs_nested);
 	tcase_add_test(tc, scan_sorted_filtered);
 	tcase_add_test(tc, scan_missing_root);

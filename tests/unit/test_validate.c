@@ -656,13 +656,16 @@ START_TEST(hostile_xml)
 	ck_assert_int_lt((t1.tv_sec - t0.tv_sec) * 1000 +
 	    (t1.tv_nsec - t0.tv_nsec) / 1000000, 500);
 	free(doc);
-	/* A DOCTYPE without entities is not loaded, and is fine. */
+	/* A DOCTYPE without entities is not loaded, and is valid; a reader
+	 * that loads DTDs would fetch it, hence the warning. */
 	EXPECT("<?xml version=\"1.0\"?>\n<!DOCTYPE rss SYSTEM \"http://"
 	    "attacker.example/rss.dtd\">\n<rss version=\"2.0\" xmlns:atom="
 	    "\"http://www.w3.org/2005/Atom\"><channel><title>T</title><link>"
 	    "https://e.org/</link><description>D</description><atom:link "
 	    "rel=\"self\" href=\"https://e.org/r\"/></channel></rss>\n", 0,
-	    "");
+	    "t:2: warning: DOCTYPE names the external DTD \"http://attacker."
+	    "example/rss.dtd\": not loaded; a feed needs none, and a reader "
+	    "that loads it reaches out to the network or the disk\n");
 	/* Nesting beyond libxml2's limit is an error, not a crash. */
 	buf_adds(&b, RSS_HEAD "<item><title>A</title><description>");
 	for (i = 0; i < 5000; i++)
@@ -670,7 +673,8 @@ START_TEST(hostile_xml)
 	doc = buf_detach(&b);
 	o = run("t", doc, &rc);
 	ck_assert_int_eq(rc, -1);
-	ck_assert_ptr_nonnull(strstr(o, "Excessive depth in document: 256"));
+	ck_assert_ptr_nonnull(strstr(o, "error: elements nested more than 256 "
+	    "deep are not accepted"));
 	free(doc);
 }
 END_TEST
