@@ -44,7 +44,7 @@ grep -q '^ExecStart=/usr/bin/relfeed build -q -c /etc/relfeed/relfeed.yaml$' \
 	bad "installed relfeed build failed: $(cat "$tmp/stderr")"
 [ -s "$tmp/out/atom.xml" ] && [ -s "$tmp/out/security/rss.xml" ] ||
 	bad "installed relfeed wrote no feeds: $(ls "$tmp/out")"
-find "$tmp/out" -type f | sort > "$tmp/files"
+find "$tmp/out" -type f ! -name .relfeed.lock | sort > "$tmp/files"
 [ "$(wc -l < "$tmp/files")" -gt 10 ] || bad "only $(wc -l < "$tmp/files") feed files"
 xargs -d '\n' "$p/bin/relfeed" validate -q < "$tmp/files" 2> "$tmp/stderr" ||
 	bad "installed relfeed validate: $(cat "$tmp/stderr")"
