@@ -169,28 +169,43 @@ find_rule(const char *elem, const char *attr)
 	return NULL;
 }
 
+/* 1 if s[0..len) ends with the string end. */
+static int
+ends_with(const char *s, size_t len, const char *end)
+{
+	size_t	n = strlen(end);
+
+	return len >= n && memcmp(s + len - n, end, n) == 0;
+}
+
 char *
 htmlsafe_strip_mark(const char *s, const char *mark)
 {
 	struct buf	 b = { 0 };
 	const char	*p, *m;
-	size_t		 ml;
+	size_t		 ml, keep;
 
 	if (mark == NULL || strstr(s, mark) == NULL)
 		return NULL;
 	ml = strlen(mark);
-	for (p = s; (m = strstr(p, mark)) != NULL; p = m + ml) {
-		if ((size_t)(m - p) >= 6 && memcmp(m - 6, " data-", 6) == 0 &&
-		    strncmp(m + ml, "=\"\"", 3) == 0) {
-			buf_add(&b, p, (size_t)(m - p) - 6);
+	/* The mark is drawn at random for the run: every copy of it is one
+	 * htmlsafe_mark_template() wrote, whole (' data-MARK=""',
+	 * "<!--MARK-->") or cut by what a body or template did around it
+	 * (' data-MARK=' at the end of a quoted value): all of it goes. */
+	for (p = s; (m = strstr(p, mark)) != NULL; p = m) {
+		keep = (size_t)(m - p);
+		if (ends_with(p, keep, " data-"))
+			keep -= 6;
+		else if (ends_with(p, keep, "data-"))
+			keep -= 5;
+		else if (ends_with(p, keep, "<!--"))
+			keep -= 4;
+		buf_add(&b, p, keep);
+		m += ml;
+		if (strncmp(m, "=\"\"", 3) == 0 || strncmp(m, "-->", 3) == 0)
 			m += 3;
-		} else if ((size_t)(m - p) >= 4 &&
-		    memcmp(m - 4, "<!--", 4) == 0 &&
-		    strncmp(m + ml, "-->", 3) == 0) {
-			buf_add(&b, p, (size_t)(m - p) - 4);
-			m += 3;
-		} else
-			buf_add(&b, p, (size_t)(m - p) + ml);
+		else if (*m == '=')
+			m++;
 	}
 	buf_adds(&b, p);
 	return buf_detach(&b);
