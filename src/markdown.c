@@ -234,6 +234,7 @@ markdown_render(const char *path, const char *md, size_t len,
 	char			*out = NULL, *fixed;
 	size_t			 i;
 	struct htmlsafe_opts	 so;
+	struct buf		 sb = { 0 };
 	int			 rc = -1, options, kept = 0;
 
 	*html = NULL;
@@ -269,8 +270,12 @@ markdown_render(const char *path, const char *md, size_t len,
 	/* The summary needs the <!--more--> node, so before the drop. */
 	if (summary != NULL && (*summary = make_summary(root)) != NULL &&
 	    (fixed = htmlsafe_strip_mark(*summary, opts->mark)) != NULL) {
+		/* Collapsed again: a mark gone may leave spaces together. */
 		free(*summary);
-		*summary = fixed;
+		sb.s = fixed;
+		sb.len = strlen(fixed);
+		*summary = collapse(&sb);
+		free(fixed);
 	}
 	for (i = 0; i < drop.n; i++) {
 		cmark_node_unlink(drop.v[i]);
