@@ -4,6 +4,7 @@
 #define BUILD_H
 
 #include <stdio.h>
+#include "bounds.h"
 #include "relfeed.h"
 
 enum build_cmd { CMD_BUILD, CMD_CHECK, CMD_LIST, CMD_LINKS };
@@ -45,6 +46,8 @@ struct build_opts {
 	int		 jobs;		/* threads that render; <= 1: one */
 	int		 bundle_pages;	/* pages below a dated _index.md are
 					 * entries of their own */
+	struct bounds	 bounds;	/* limits on the input (bounds.h),
+					 * filled */
 };
 
 /* Run one command. For CMD_LIST and CMD_LINKS the lines go to out. Diagnostics go through

@@ -1,4 +1,5 @@
 /* collect.c: scanning, loading, filtering and ordering the entries. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -181,13 +182,13 @@ in_bundle(const struct entry *e, const struct strlist *dirs)
 #define HEAD_SIZE	16384
 
 static int
-read_head(const char *path, char **data, size_t *len)
+read_head(const char *path, const struct bounds *b, char **data, size_t *len)
 {
 	size_t	head;
-	int	whole;
+	int	whole, rc;
 
-	if (fsutil_read_prefix(path, HEAD_SIZE, data, len, &whole) == -1)
-		return -1;
+	if ((rc = bounds_read(path, b, HEAD_SIZE, data, len, &whole)) != 0)
+		return rc;
 	if (whole)
 		return 0;
 	if ((head = fm_head_len(*data, *len)) > 0) {
@@ -196,7 +197,7 @@ read_head(const char *path, char **data, size_t *len)
 		return 0;
 	}
 	free(*data);
-	return fsutil_read_file(path, data, len);
+	return bounds_read(path, b, SIZE_MAX, data, len, &whole);
 }
 
 /* Read every content file into all; returns 0 or an exit status. */
@@ -208,9 +209,10 @@ load_all(const struct build_opts *o, struct entry_list *all)
 	struct entry_opts eo;
 	char		*path, *data;
 	size_t		 i, len;
-	int		 status = 0;
+	int		 status = 0, rc;
 
 	eo.default_off = o->tz_off;
+	eo.bounds = &o->bounds;
 	eo.date_keys = o->config ? &o->config->date_keys : NULL;
 	if (eo.date_keys != NULL && eo.date_keys->n == 0)
 		eo.date_keys = NULL;
@@ -218,8 +220,9 @@ load_all(const struct build_opts *o, struct entry_list *all)
 		status = EXIT_SYSTEM;
 	for (i = 0; i < files.n; i++) {
 		path = xasprintf("%s/%s", o->content_dir, files.v[i]);
-		if (read_head(path, &data, &len) == -1) {
-			status = EXIT_SYSTEM;
+		if ((rc = read_head(path, &o->bounds, &data, &len)) != 0) {
+			if (status != EXIT_SYSTEM)
+				status = rc;
 			free(path);
 			continue;
 		}

@@ -4,6 +4,7 @@
 #define CONFIG_H
 
 #include <stddef.h>
+#include "bounds.h"
 #include "relfeed.h"
 
 enum content_mode { CONTENT_FULL, CONTENT_SUMMARY };
@@ -71,6 +72,7 @@ struct config {
 	char			*copyright;
 	int			 bundle_pages;	/* pages below a dated _index.md
 						 * are entries of their own */
+	struct bounds		 bounds;	/* max_*: 0 where not given */
 	struct strlist		 date_keys;	/* dates: sources in order */
 	struct config_permalink	*permalinks;
 	size_t			 npermalinks;

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bounds.h"
 #include "build.h"
 #include "config.h"
 #include "date.h"
@@ -48,6 +49,10 @@ static const char usage_text[] =
 "      --future            include entries dated after now\n"
 "      --bundle-pages      pages below a dated _index.md are entries too\n"
 "  -j, --jobs N            processes that render bodies (default: the processors)\n"
+"      --max-file-size BYTES     largest content file (default 16M; k, M, G)\n"
+"      --max-front-matter BYTES  largest front matter (default 1M)\n"
+"      --max-depth N       deepest nesting of YAML lists and maps (default 64)\n"
+"      --max-entries N     most entries in one feed (default 100000)\n"
 "  -q, --quiet             print nothing but errors\n"
 "  -v, --verbose           also name skipped files and unchanged feeds\n"
 "  -h, --help              print this help\n"
@@ -58,7 +63,8 @@ static const char usage_text[] =
 
 enum {
 	OPT_FEED_URL = 256, OPT_CONTENT_URL, OPT_DESCRIPTION, OPT_LANGUAGE, OPT_AUTHOR,
-	OPT_TIMEZONE, OPT_NOW, OPT_DRAFTS, OPT_FUTURE, OPT_BUNDLE_PAGES
+	OPT_TIMEZONE, OPT_NOW, OPT_DRAFTS, OPT_FUTURE, OPT_BUNDLE_PAGES,
+	OPT_MAX_FILE_SIZE, OPT_MAX_FRONT_MATTER, OPT_MAX_DEPTH, OPT_MAX_ENTRIES
 };
 
 static const struct option longopts[] = {
@@ -79,6 +85,10 @@ static const struct option longopts[] = {
 	{ "future",	 no_argument,	    NULL, OPT_FUTURE },
 	{ "bundle-pages", no_argument,	    NULL, OPT_BUNDLE_PAGES },
 	{ "jobs",	 required_argument, NULL, 'j' },
+	{ "max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE },
+	{ "max-front-matter", required_argument, NULL, OPT_MAX_FRONT_MATTER },
+	{ "max-depth",	 required_argument, NULL, OPT_MAX_DEPTH },
+	{ "max-entries", required_argument, NULL, OPT_MAX_ENTRIES },
 	{ "quiet",	 no_argument,	    NULL, 'q' },
 	{ "verbose",	 no_argument,	    NULL, 'v' },
 	{ "help",	 no_argument,	    NULL, 'h' },
@@ -125,6 +135,35 @@ parse_limit(const char *s, size_t *out)
 		return -1;
 	*out = (size_t)v;
 	return 0;
+}
+
+/* --max-file-size and the like into their field of b; -1 after saying
+ * what was expected. */
+static int
+parse_bound(int opt, const char *arg, struct bounds *b)
+{
+	switch (opt) {
+	case OPT_MAX_FILE_SIZE:
+		if (bounds_parse_size(arg, &b->file_size) == 0)
+			return 0;
+		return usage_error("--max-file-size '%s': expected a number of "
+		    "bytes, at least 1, with an optional k, M or G", arg), -1;
+	case OPT_MAX_FRONT_MATTER:
+		if (bounds_parse_size(arg, &b->front_matter) == 0)
+			return 0;
+		return usage_error("--max-front-matter '%s': expected a number "
+		    "of bytes, at least 1, with an optional k, M or G", arg), -1;
+	case OPT_MAX_DEPTH:
+		if (bounds_parse_count(arg, BOUNDS_DEPTH_MAX, &b->depth) == 0)
+			return 0;
+		return usage_error("--max-depth '%s': expected a number from 1 "
+		    "to %d", arg, BOUNDS_DEPTH_MAX), -1;
+	default:
+		if (bounds_parse_count(arg, SIZE_MAX, &b->entries) == 0)
+			return 0;
+		return usage_error("--max-entries '%s': expected a number, at "
+		    "least 1", arg), -1;
+	}
 }
 
 /* relfeed validate FILE...: every file checked, exit 1 if any has errors. */
@@ -184,6 +223,7 @@ apply_config(struct build_opts *o, const struct config *c, int has_limit,
 	if (o->formats == 0)
 		o->formats = c->formats;
 	o->bundle_pages |= c->bundle_pages;
+	bounds_merge(&o->bounds, &c->bounds);
 	o->summary_only = c->has_content_mode &&
 	    c->content_mode == CONTENT_SUMMARY;
 	o->config = c;
@@ -290,6 +330,13 @@ main(int argc, char *argv[])
 				    "number from 1 to 256", optarg);
 			o.jobs = (int)jobs;
 			break;
+		case OPT_MAX_FILE_SIZE:
+		case OPT_MAX_FRONT_MATTER:
+		case OPT_MAX_DEPTH:
+		case OPT_MAX_ENTRIES:
+			if (parse_bound(c, optarg, &o.bounds) == -1)
+				return EXIT_USAGE;
+			break;
 		case 'f':
 			if (config_parse_formats(optarg, &o.formats) == -1)
 				return usage_error("--format '%s': expected a "
@@ -316,6 +363,7 @@ main(int argc, char *argv[])
 		o.output_dir = "feeds";
 	if (o.formats == 0)
 		o.formats = FORMAT_RSS | FORMAT_ATOM;
+	bounds_fill(&o.bounds);
 	if (o.jobs == 0) {
 		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 		o.jobs = ncpu > 0 && ncpu <= 256 ? (int)ncpu : 1;
