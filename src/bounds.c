@@ -110,7 +110,7 @@ static void
 report_file_size(const char *path, const char *what, uintmax_t size,
     size_t max)
 {
-	char	t[32];
+	char	t[48];
 
 	diag_error(path, 0, 0, "file is %s%ju bytes, more than the limit of "
 	    "%s; raise it with --max-file-size or max_file_size in "
@@ -154,7 +154,7 @@ bounds_check_front_matter(const char *path, int line, size_t len,
     const struct bounds *l)
 {
 	size_t	max = l->front_matter ? l->front_matter : BOUNDS_FRONT_MATTER;
-	char	t[32];
+	char	t[48];
 
 	if (len <= max)
 		return 0;
