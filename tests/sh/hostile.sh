@@ -43,8 +43,15 @@ expect() {
 		[ "$(cat "$tmp/out/rss.xml")" = old ] || bad "$name: rss.xml changed"
 		[ "$(cat "$tmp/out/atom.xml")" = old ] || bad "$name: atom.xml changed"
 	else
-		xmllint --noout --huge "$tmp/out/rss.xml" "$tmp/out/atom.xml" ||
-			bad "$name: the feeds do not parse"
+		# The feeds this run wrote (--format may leave one old).
+		n=0
+		for f in rss.xml atom.xml; do
+			[ "$(head -c 4 "$tmp/out/$f")" = old ] && continue
+			n=$((n + 1))
+			xmllint --noout --huge "$tmp/out/$f" ||
+				bad "$name: $f does not parse"
+		done
+		[ $n -gt 0 ] || bad "$name: no feed written"
 	fi
 	[ -z "$(find "$tmp/out" -name '.*')" ] || bad "$name: temporary files left"
 }
@@ -184,7 +191,7 @@ rm "$tmp/c/quotes.md" "$tmp/c/items.md"
 { hdr Line; head -c 50M /dev/zero | tr '\0' a; echo; } > "$tmp/c/line.md"
 run "50 MB line"
 expect "50 MB line" 1 "line.md: error: file is 524288"
-run "50 MB line, limit raised" --max-file-size 64M -f json
+run "50 MB line, limit raised" --max-file-size 64M -f atom
 expect "50 MB line, limit raised" 0 ""
 rm "$tmp/c/line.md"
 
