@@ -418,6 +418,22 @@ render_and_make(const struct build_opts *o, const struct entry_list *list,
 	return status;
 }
 
+/* No feed may hold more entries than --max-entries: a feed of a million
+ * entries is a mistake to report, not to write, and not to cut short. */
+static int
+check_entry_bounds(const struct build_opts *o, const struct feed_set *set)
+{
+	size_t	i;
+	int	rc = 0;
+
+	for (i = 0; i < set->n; i++)
+		if (bounds_check_entries(o->config ? o->config->path : NULL,
+		    set->v[i].line, set->v[i].name, set->v[i].n,
+		    &o->bounds) == -1)
+			rc = -1;
+	return rc;
+}
+
 int
 build_run(const struct build_opts *o, FILE *out)
 {
@@ -448,6 +464,10 @@ build_run(const struct build_opts *o, FILE *out)
 	    preview_check_names(cfg ? cfg->path : NULL, &set, o->stylesheet,
 	    o->preview) == -1) {
 		status = EXIT_USAGE;
+		goto out;
+	}
+	if (check_entry_bounds(o, &set) == -1) {
+		status = EXIT_CONTENT;
 		goto out;
 	}
 	if (o->cmd == CMD_LINKS) {

@@ -4,6 +4,7 @@
 #define BUILD_H
 
 #include <stdio.h>
+#include "bounds.h"
 #include "relfeed.h"
 
 enum build_cmd { CMD_BUILD, CMD_CHECK, CMD_LIST, CMD_LINKS };
@@ -59,6 +60,8 @@ struct build_opts {
 	int		 preview;	/* write index.html (preview.h) */
 	const char	*cache_path;	/* front-matter cache file (fmcache.h),
 					 * or NULL: none */
+	struct bounds	 bounds;	/* limits on the input (bounds.h),
+					 * filled */
 };
 
 /* Run one command. For CMD_LIST and CMD_LINKS the lines go to out, and

@@ -1,4 +1,5 @@
 /* collect.c: scanning, loading, filtering and ordering the entries. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -183,13 +184,13 @@ in_bundle(const struct entry *e, const struct strlist *dirs)
 #define HEAD_SIZE	16384
 
 static int
-read_head(const char *path, char **data, size_t *len)
+read_head(const char *path, const struct bounds *b, char **data, size_t *len)
 {
 	size_t	head;
-	int	whole;
+	int	whole, rc;
 
-	if (fsutil_read_prefix(path, HEAD_SIZE, data, len, &whole) == -1)
-		return -1;
+	if ((rc = bounds_read(path, b, HEAD_SIZE, data, len, &whole)) != 0)
+		return rc;
 	if (whole)
 		return 0;
 	if ((head = fm_head_len(*data, *len)) > 0) {
@@ -198,24 +199,26 @@ read_head(const char *path, char **data, size_t *len)
 		return 0;
 	}
 	free(*data);
-	return fsutil_read_file(path, data, len);
+	return bounds_read(path, b, SIZE_MAX, data, len, &whole);
 }
 
 /* Load the entry of one file through the cache (c may be NULL): a hit
  * costs a stat; a miss reads the head and parses it, and is recorded.
- * Returns the entry_load result, or -1 when the file cannot be read. */
+ * Returns the entry_load result, or -1 with *rc the exit status when the
+ * file cannot be read or is over a limit. */
 static int
 load_one(const struct entry_opts *eo, struct fmcache *c, const char *path,
-    const char *relpath, struct entry **e)
+    const char *relpath, struct entry **e, int *rc)
 {
 	enum entry_load_result	 res;
 	char			*data;
 	size_t			 len;
 	int			 warnings = diag_warnings();
 
+	*rc = 0;
 	if (fmcache_get(c, path, relpath, &res, e))
 		return (int)res;
-	if (read_head(path, &data, &len) == -1)
+	if ((*rc = read_head(path, eo->bounds, &data, &len)) != 0)
 		return -1;
 	res = entry_load(path, relpath, data, len, eo, e);
 	fmcache_put(c, relpath, res, *e, diag_warnings() != warnings);
@@ -233,9 +236,10 @@ load_all(const struct build_opts *o, struct entry_list *all)
 	struct fmcache	*cache = NULL;
 	char		*path;
 	size_t		 i;
-	int		 status = 0;
+	int		 status = 0, rc = 0;
 
 	eo.default_off = o->tz_off;
+	eo.bounds = &o->bounds;
 	eo.date_keys = o->config ? &o->config->date_keys : NULL;
 	if (eo.date_keys != NULL && eo.date_keys->n == 0)
 		eo.date_keys = NULL;
@@ -249,9 +253,10 @@ load_all(const struct build_opts *o, struct entry_list *all)
 		progress_tick(PROGRESS_LOADED);
 		path = xasprintf("%s/%s", o->content_dir, files.v[i]);
 		e = NULL;
-		switch (load_one(&eo, cache, path, files.v[i], &e)) {
+		switch (load_one(&eo, cache, path, files.v[i], &e, &rc)) {
 		case -1:
-			status = EXIT_SYSTEM;
+			if (status != EXIT_SYSTEM)
+				status = rc;
 			break;
 		case ENTRY_OK:
 			/* Bodies are read again for the entries a feed takes:

@@ -2,6 +2,7 @@
  * struct config, key by key from a table, every mistake reported once. */
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -211,7 +212,7 @@ parse_permalinks(struct loader *L, const char *key, const struct fm_node *v)
 enum key_type {
 	K_STRING, K_URL, K_PATH, K_COUNT, K_FORMATS, K_AUTHOR, K_TIMEZONE,
 	K_CONTENT_MODE, K_BOOL, K_DATES, K_PERMALINKS, K_SHORTCODES, K_FEEDS,
-	K_NEW, K_CACHE
+	K_NEW, K_CACHE, K_BYTES, K_DEPTH, K_ENTRIES
 };
 
 static const struct site_key {
@@ -247,7 +248,37 @@ static const struct site_key {
 	{ "feeds",	  K_FEEDS,	  0 },
 	{ "new",	  K_NEW,	  0 },
 	{ "cache",	  K_CACHE,	  0 },
+	{ "max_file_size", K_BYTES,	  offsetof(struct config, bounds.file_size) },
+	{ "max_front_matter", K_BYTES, offsetof(struct config, bounds.front_matter) },
+	{ "max_depth",	  K_DEPTH,	  offsetof(struct config, bounds.depth) },
+	{ "max_entries",  K_ENTRIES,	  offsetof(struct config, bounds.entries) },
 };
+
+/* max_file_size: 16M and the other limits (bounds.h). */
+static int
+parse_bound(struct loader *L, const char *key, enum key_type type,
+    const struct fm_node *v, size_t *dst)
+{
+	const char	*s = scalar(L, key, v);
+
+	if (s == NULL)
+		return -1;
+	if (type == K_BYTES && bounds_parse_size(s, dst) == -1)
+		bad(L, v, "'%s' must be a number of bytes, at least 1, with an "
+		    "optional k, M or G (such as 16M), not %s", key,
+		    diag_quote(0, s, strlen(s)));
+	else if (type == K_DEPTH && bounds_parse_count(s, BOUNDS_DEPTH_MAX,
+	    dst) == -1)
+		bad(L, v, "'%s' must be a number from 1 to %d, not %s", key,
+		    BOUNDS_DEPTH_MAX, diag_quote(0, s, strlen(s)));
+	else if (type == K_ENTRIES && bounds_parse_count(s, SIZE_MAX,
+	    dst) == -1)
+		bad(L, v, "'%s' must be a number, at least 1, not %s", key,
+		    diag_quote(0, s, strlen(s)));
+	else
+		return 0;
+	return -1;
+}
 
 static int
 parse_site_key(struct loader *L, const struct site_key *k,
@@ -288,6 +319,11 @@ parse_site_key(struct loader *L, const struct site_key *k,
 		return config_parse_new(L, k->name, v);
 	case K_CACHE:
 		return parse_cache(L, k->name, v);
+	case K_BYTES:
+	case K_DEPTH:
+	case K_ENTRIES:
+		return parse_bound(L, k->name, k->type, v,
+		    (size_t *)(void *)((char *)L->c + k->off));
 	}
 	return -1;
 }

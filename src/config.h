@@ -4,6 +4,7 @@
 #define CONFIG_H
 
 #include <stddef.h>
+#include "bounds.h"
 #include "relfeed.h"
 
 enum content_mode { CONTENT_FULL, CONTENT_SUMMARY };
@@ -77,6 +78,7 @@ struct config {
 						 * cut to an allowlist */
 	int			 stylesheet;	/* write feed.xsl (preview.h) */
 	int			 preview;	/* write index.html */
+	struct bounds		 bounds;	/* max_*: 0 where not given */
 	struct strlist		 date_keys;	/* dates: sources in order */
 	struct config_permalink	*permalinks;
 	size_t			 npermalinks;

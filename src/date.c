@@ -72,7 +72,9 @@ read_offset(const char *s, size_t *i, int *off)
 	at = *i;
 	if (read_digits(s, i, 2, &h) == -1)
 		goto out;
-	if (h > 23) {
+	/* The zones in use span -12:00 to +14:00, and XML Schema's dateTime
+	 * (the Atom schema's) allows no more than 14:00 either way. */
+	if (h > 14) {
 		*i = at;
 		goto out;
 	}
@@ -83,7 +85,7 @@ read_offset(const char *s, size_t *i, int *off)
 	at = *i;
 	if (read_digits(s, i, 2, &m) == -1)
 		goto out;
-	if (m > 59) {
+	if (m > 59 || (h == 14 && m > 0)) {
 		*i = at;
 		goto out;
 	}
@@ -166,6 +168,7 @@ date_parse(const char *s, int default_off, struct rf_time *out,
     size_t *errcol)
 {
 	size_t	i = 0, at;
+	int64_t	utc;
 	int	y, mo, d, h = 0, mi = 0, sec = 0, off = default_off;
 	int	rc = -1;
 
@@ -211,8 +214,15 @@ date_parse(const char *s, int default_off, struct rf_time *out,
 		i++;
 	if (s[i] != '\0')
 		goto fail;
-	out->sec = date_days_from_civil(y, mo, d) * 86400 +
+	utc = date_days_from_civil(y, mo, d) * 86400 +
 	    h * 3600 + mi * 60 + sec - (int64_t)off * 60;
+	/* In UTC too the year must have four digits: readers convert. */
+	if (utc < date_days_from_civil(1, 1, 1) * 86400 ||
+	    utc >= date_days_from_civil(10000, 1, 1) * 86400) {
+		i = 0;
+		goto fail;
+	}
+	out->sec = utc;
 	out->off = off;
 	rc = 0;
 	goto done;

@@ -15,7 +15,8 @@
  *   a lower-case 't' separator is accepted as RFC 3339 allows.
  * Surrounding ASCII whitespace is ignored. Month 1-12, day valid for the month
  * (leap years), hour 0-23, minute 0-59, second 0-60 (60 read as 59), year
- * 1-9999, offset magnitude at most 23:59.
+ * 1-9999 (in UTC as well: readers convert), offset magnitude at most
+ * 14:00 (the zones in use; XML Schema's dateTime allows no more).
  * default_off is minutes east of UTC for dates written without a zone.
  * On success fills *out and returns 0. On failure returns -1, reports
  * nothing, and if errcol is not NULL sets *errcol to the 0-based byte offset

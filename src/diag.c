@@ -1,9 +1,11 @@
 /* diag.c: counted diagnostics on stderr in the form path:line:col: kind: msg. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "diag.h"
 #include "progress.h"
+#include "utf8.h"
 
 static FILE	*stream;
 static FILE	*buffer;	/* a renderer's diagnostics, for later */
@@ -11,6 +13,40 @@ static int	 quiet;
 static int	 verbose;
 static int	 nerrors;
 static int	 nwarnings;
+
+/* How many bytes of s[0..len), len > 0, print as they are: one whole
+ * UTF-8 character that is no control character (C0, DEL, C1). 0 when
+ * s[0] is to be shown as \xHH instead: a file name or a value must not
+ * break a diagnostic's line or move a terminal's cursor. */
+static size_t
+printable(const char *s, size_t len)
+{
+	enum utf8_status	st;
+	unsigned char		c = (unsigned char)s[0];
+	long			cp;
+	size_t			n;
+
+	if (c >= 0x20 && c < 0x7f)
+		return 1;
+	n = utf8_decode((const unsigned char *)s, len, &cp, &st);
+	if (st != UTF8_OK || cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+		return 0;
+	return n;
+}
+
+static void
+put_path(FILE *f, const char *path)
+{
+	size_t	i, n, len = strlen(path);
+
+	for (i = 0; i < len; i += n)
+		if ((n = printable(path + i, len - i)) > 0)
+			fwrite(path + i, 1, n, f);
+		else {
+			fprintf(f, "\\x%02x", (unsigned char)path[i]);
+			n = 1;
+		}
+}
 
 static void emit(const char *, const char *, int, int, const char *, va_list)
     __attribute__((format(printf, 5, 0)));
@@ -26,7 +62,7 @@ emit(const char *kind, const char *path, int line, int col, const char *fmt,
 	if (path == NULL)
 		fputs("relfeed", f);
 	else
-		fputs(path, f);
+		put_path(f, path);
 	if (path != NULL && line > 0) {
 		fprintf(f, ":%d", line);
 		if (col > 0)
@@ -138,24 +174,26 @@ diag_quote(int slot, const char *s, size_t len)
 	static char	 bufs[4][256];
 	static const char hex[] = "0123456789abcdef";
 	char		*b = bufs[slot & 3];
-	size_t		 i, o = 0;
+	size_t		 i, n, o = 0;
 
 	b[o++] = '"';
-	for (i = 0; i < len && o < 60 + 1; i++) {
+	for (i = 0; i < len && o < 60 + 1; i += n) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c < 0x20 || c == 0x7f || c == '"' || c == '\\') {
-			if (c == '"' || c == '\\') {
-				b[o++] = '\\';
-				b[o++] = (char)c;
-			} else {
-				b[o++] = '\\';
-				b[o++] = 'x';
-				b[o++] = hex[c >> 4];
-				b[o++] = hex[c & 15];
-			}
-		} else
+		n = 1;
+		if (c == '"' || c == '\\') {
+			b[o++] = '\\';
 			b[o++] = (char)c;
+		} else if ((n = printable(s + i, len - i)) > 0) {
+			memcpy(b + o, s + i, n);
+			o += n;
+		} else {
+			b[o++] = '\\';
+			b[o++] = 'x';
+			b[o++] = hex[c >> 4];
+			b[o++] = hex[c & 15];
+			n = 1;
+		}
 	}
 	if (i < len) {
 		b[o++] = '.';

@@ -10,7 +10,8 @@
 #include <stdio.h>
 
 /* line and col are 1-based; 0 omits them ("path: error: ..."), and a NULL
- * path gives "relfeed: error: ...". */
+ * path gives "relfeed: error: ...". The path is printed as diag_quote()
+ * prints a value, without the quotes: one message stays one line. */
 void	diag_error(const char *path, int line, int col, const char *fmt, ...)
 	    __attribute__((format(printf, 4, 5)));
 void	diag_verror(const char *path, int line, int col, const char *fmt,
@@ -33,8 +34,8 @@ int	diag_errors(void);		/* errors reported since diag_reset() */
 int	diag_warnings(void);
 void	diag_reset(void);
 
-/* Quote a value for a message: at most 60 bytes, control characters shown
- * as \xHH. Returns a pointer to a static buffer, valid until the next call
+/* Quote a value for a message: at most 60 bytes, control characters (C0,
+ * DEL, C1) and bytes that are not UTF-8 shown as \xHH, as paths are. Returns a pointer to a static buffer, valid until the next call
  * with the same slot (0..3). */
 const char *diag_quote(int slot, const char *s, size_t len);
 

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bounds.h"
 #include "date.h"
 #include "diag.h"
 #include "entry.h"
@@ -468,8 +469,12 @@ entry_load(const char *path, const char *relpath, const char *data,
 	struct loader		 L = { 0 };
 	struct fm_split		 sp;
 	struct fm_node		*map = NULL;
+	struct bounds		 b = { 0 };
 
 	*out = NULL;
+	if (opts->bounds != NULL)
+		b = *opts->bounds;
+	bounds_fill(&b);
 	if (utf8_check_text(path, data, len) == -1)
 		goto out;
 	switch (fm_split(path, data, len, &sp)) {
@@ -481,8 +486,9 @@ entry_load(const char *path, const char *relpath, const char *data,
 	case FM_SPLIT_ERROR:
 		goto out;
 	}
-	if ((map = fm_parse(path, data + sp.yaml_off, sp.yaml_len,
-	    sp.yaml_line)) == NULL)
+	if (bounds_check_front_matter(path, sp.yaml_line - 1, sp.yaml_len,
+	    &b) == -1 || (map = fm_parse_depth(path, data + sp.yaml_off,
+	    sp.yaml_len, sp.yaml_line, b.depth)) == NULL)
 		goto out;
 	L.path = path;
 	L.map = map;

@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include "relfeed.h"
 
+struct bounds;
+
 enum entry_load_result {
 	ENTRY_OK,		/* *out is an entry (maybe a draft, list page...) */
 	ENTRY_SKIP,		/* no front matter: not an announcement; not
@@ -47,6 +49,8 @@ struct entry_opts {
 		date. ":filename" takes the date from a Jekyll-style name
 		(2019-06-18-slug.md, or a bundle directory named so) and the
 		slug from the rest of it unless the front matter has one. */
+	const struct bounds	*bounds;	/* front-matter size and YAML
+		depth (bounds.h); NULL: the defaults */
 };
 
 enum entry_load_result entry_load(const char *path, const char *relpath,

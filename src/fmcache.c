@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include <yaml.h>
 
+#include "bounds.h"
 #include "diag.h"
 #include "fmcache.h"
 #include "fsutil.h"
@@ -164,6 +165,9 @@ cache_key(const char *content_dir, const char *config_path,
 	h = hash_bytes(h, cfg ? cfg : "", len);
 	free(cfg);
 	h = hash_bytes(h, &eo->default_off, sizeof(eo->default_off));
+	/* A limit lowered must catch the files a cache holds. */
+	if (eo->bounds != NULL)
+		h = hash_bytes(h, eo->bounds, sizeof(*eo->bounds));
 	for (i = 0; eo->date_keys != NULL && i < eo->date_keys->n; i++)
 		h = hash_str(h, eo->date_keys->v[i]);
 	return hash_str(h, eo->date_keys ? "dates" : NULL);

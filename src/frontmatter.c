@@ -11,7 +11,7 @@
 
 /* libyaml 0.2.5 has no nesting limit of its own; a deep "[[[[..." must not
  * cost unbounded recursion here. */
-#define FM_MAX_DEPTH	64
+#define FM_MAX_DEPTH	64	/* as BOUNDS_DEPTH, for the config file */
 
 /* One line of data: [start, end) without its line break, next after it. */
 struct line {
@@ -162,12 +162,16 @@ fm_head_len(const char *data, size_t len)
 	return sp.body_off;
 }
 
+static struct fm_node *parse_doc(const char *, const char *, size_t, int,
+    const char *, size_t);
+
 struct parser {
 	yaml_parser_t	 yp;
 	const char	*path;
 	const char	*yaml;
 	size_t		 len;
 	int		 line0;		/* file line of yaml[0] */
+	size_t		 max_depth;	/* of lists and maps, the root is 1 */
 };
 
 /* The byte offset of a mark, found from its line and column (in
@@ -347,9 +351,10 @@ parse_node(struct parser *p, yaml_event_t *ev, int depth)
 		ok = 1;
 		goto out;
 	}
-	if (depth > FM_MAX_DEPTH) {
+	if ((size_t)depth > p->max_depth) {
 		diag_error(p->path, line, col, "YAML: lists and maps nested "
-		    "deeper than %d levels are not supported", FM_MAX_DEPTH);
+		    "deeper than %zu levels are not supported (raise the limit "
+		    "with --max-depth or max_depth)", p->max_depth);
 		goto out;
 	}
 	if (ev->type == YAML_SEQUENCE_START_EVENT) {
@@ -391,12 +396,26 @@ out:
 struct fm_node *
 fm_parse(const char *path, const char *yaml, size_t len, int yaml_line)
 {
-	return fm_parse_doc(path, yaml, len, yaml_line, "front matter");
+	return fm_parse_depth(path, yaml, len, yaml_line, FM_MAX_DEPTH);
+}
+
+struct fm_node *
+fm_parse_depth(const char *path, const char *yaml, size_t len, int yaml_line,
+    size_t max_depth)
+{
+	return parse_doc(path, yaml, len, yaml_line, "front matter", max_depth);
 }
 
 struct fm_node *
 fm_parse_doc(const char *path, const char *yaml, size_t len, int yaml_line,
     const char *what)
+{
+	return parse_doc(path, yaml, len, yaml_line, what, FM_MAX_DEPTH);
+}
+
+static struct fm_node *
+parse_doc(const char *path, const char *yaml, size_t len, int yaml_line,
+    const char *what, size_t max_depth)
 {
 	struct parser	 p;
 	struct fm_node	*root = NULL, *ret = NULL;
@@ -412,6 +431,7 @@ fm_parse_doc(const char *path, const char *yaml, size_t len, int yaml_line,
 	p.yaml = yaml;
 	p.len = len;
 	p.line0 = yaml_line;
+	p.max_depth = max_depth;
 	yaml_parser_set_input_string(&p.yp, (const unsigned char *)yaml, len);
 	yaml_parser_set_encoding(&p.yp, YAML_UTF8_ENCODING);
 

@@ -66,6 +66,11 @@ struct fm_node {
 struct fm_node	*fm_parse(const char *path, const char *yaml, size_t len,
 		    int yaml_line);
 
+/* fm_parse with a nesting limit of max_depth levels (the root map is
+ * level 1) instead of 64: --max-depth. */
+struct fm_node	*fm_parse_depth(const char *path, const char *yaml, size_t len,
+		    int yaml_line, size_t max_depth);
+
 /* fm_parse for any YAML document: what names it in messages ("relfeed.yaml"
  * where fm_parse says "front matter"). */
 struct fm_node	*fm_parse_doc(const char *path, const char *yaml, size_t len,

@@ -349,6 +349,14 @@ has_md_suffix(const char *name)
 	    (n > 9 && strcmp(name + n - 9, ".markdown") == 0);
 }
 
+static int
+is_dir(const char *path)
+{
+	struct stat	st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 /* Walk root/rel (rel "" for the root itself), appending content files. */
 static int
 scan_dir(const char *root, const char *rel, struct strlist *out)
@@ -388,14 +396,21 @@ scan_dir(const char *root, const char *rel, struct strlist *out)
 			    strerror(errno));
 			rc = -1;
 		} else if (S_ISLNK(st.st_mode)) {
-			if (has_md_suffix(names.v[i]))
+			/* Followed, a link could leave the content root or
+			 * loop; one to a directory is named as well. */
+			if (has_md_suffix(names.v[i]) || is_dir(fpath))
 				diag_warning(fpath, 0, 0, "symbolic link not "
 				    "followed; not content");
 		} else if (S_ISDIR(st.st_mode)) {
 			if (scan_dir(root, frel, out) == -1)
 				rc = -1;
-		} else if (has_md_suffix(names.v[i]))
+		} else if (!has_md_suffix(names.v[i]))
+			;
+		else if (S_ISREG(st.st_mode))
 			strlist_push(out, frel);
+		else	/* a FIFO would block the read, a device never end */
+			diag_warning(fpath, 0, 0, "not a regular file; not "
+			    "content");
 		free(fpath);
 		free(frel);
 	}

@@ -68,7 +68,8 @@ int	fsutil_is_temp_name(const char *entry, const char *name);
 /* Every *.md and *.markdown file under root, as '/'-separated paths relative
  * to root, in sorted order (bytewise). Hidden files and directories (names
  * starting with '.') are not content. Symbolic links are not followed (a
- * warning names each one). Appends to *out (the caller clears it). */
+ * warning names each one to a *.md name or to a directory), nor is a *.md
+ * that is not a regular file read (a FIFO, a device: a warning). Appends to *out (the caller clears it). */
 int	fsutil_scan(const char *root, struct strlist *out);
 
 #endif

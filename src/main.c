@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bounds.h"
 #include "build.h"
 #include "config.h"
 #include "date.h"
@@ -70,6 +71,10 @@ static const char usage_text[] =
 "      --no-cache          read every file's front matter; use no cache\n"
 "      --lock-wait SECONDS wait this long for another build writing the same\n"
 "                          output directory to finish; 0: do not wait (default: 60)\n"
+"      --max-file-size BYTES     largest content file (default 16M; k, M, G)\n"
+"      --max-front-matter BYTES  largest front matter (default 1M)\n"
+"      --max-depth N       deepest nesting of YAML lists and maps (default 64)\n"
+"      --max-entries N     most entries in one feed (default 100000)\n"
 "  -q, --quiet             print nothing but errors (no summary line)\n"
 "  -v, --verbose           also name skipped files and unchanged feeds\n"
 "  -h, --help              print this help\n"
@@ -87,7 +92,8 @@ enum {
 	OPT_FEED_URL = 256, OPT_CONTENT_URL, OPT_DESCRIPTION, OPT_LANGUAGE, OPT_AUTHOR,
 	OPT_TIMEZONE, OPT_NOW, OPT_DRAFTS, OPT_FUTURE, OPT_BUNDLE_PAGES,
 	OPT_DRY_RUN, OPT_NO_HOOKS, OPT_STYLESHEET, OPT_PREVIEW,
-	OPT_CACHE, OPT_NO_CACHE, OPT_LOCK_WAIT
+	OPT_CACHE, OPT_NO_CACHE, OPT_LOCK_WAIT,
+	OPT_MAX_FILE_SIZE, OPT_MAX_FRONT_MATTER, OPT_MAX_DEPTH, OPT_MAX_ENTRIES
 };
 
 static const struct option longopts[] = {
@@ -115,6 +121,10 @@ static const struct option longopts[] = {
 	{ "cache",	 required_argument, NULL, OPT_CACHE },
 	{ "no-cache",	 no_argument,	    NULL, OPT_NO_CACHE },
 	{ "lock-wait",	 required_argument, NULL, OPT_LOCK_WAIT },
+	{ "max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE },
+	{ "max-front-matter", required_argument, NULL, OPT_MAX_FRONT_MATTER },
+	{ "max-depth",	 required_argument, NULL, OPT_MAX_DEPTH },
+	{ "max-entries", required_argument, NULL, OPT_MAX_ENTRIES },
 	{ "quiet",	 no_argument,	    NULL, 'q' },
 	{ "verbose",	 no_argument,	    NULL, 'v' },
 	{ "help",	 no_argument,	    NULL, 'h' },
@@ -181,6 +191,35 @@ parse_limit(const char *s, size_t *out)
 	return 0;
 }
 
+/* --max-file-size and the like into their field of b; -1 after saying
+ * what was expected. */
+static int
+parse_bound(int opt, const char *arg, struct bounds *b)
+{
+	switch (opt) {
+	case OPT_MAX_FILE_SIZE:
+		if (bounds_parse_size(arg, &b->file_size) == 0)
+			return 0;
+		return usage_error("--max-file-size '%s': expected a number of "
+		    "bytes, at least 1, with an optional k, M or G", arg), -1;
+	case OPT_MAX_FRONT_MATTER:
+		if (bounds_parse_size(arg, &b->front_matter) == 0)
+			return 0;
+		return usage_error("--max-front-matter '%s': expected a number "
+		    "of bytes, at least 1, with an optional k, M or G", arg), -1;
+	case OPT_MAX_DEPTH:
+		if (bounds_parse_count(arg, BOUNDS_DEPTH_MAX, &b->depth) == 0)
+			return 0;
+		return usage_error("--max-depth '%s': expected a number from 1 "
+		    "to %d", arg, BOUNDS_DEPTH_MAX), -1;
+	default:
+		if (bounds_parse_count(arg, SIZE_MAX, &b->entries) == 0)
+			return 0;
+		return usage_error("--max-entries '%s': expected a number, at "
+		    "least 1", arg), -1;
+	}
+}
+
 /* relfeed validate FILE...: every file checked, exit 1 if any has errors. */
 static int
 validate_main(int argc, char *argv[])
@@ -241,6 +280,7 @@ apply_config(struct build_opts *o, const struct config *c, int has_limit,
 	o->bundle_pages |= c->bundle_pages;
 	o->stylesheet |= c->stylesheet;
 	o->preview |= c->preview;
+	bounds_merge(&o->bounds, &c->bounds);
 	o->summary_only = c->has_content_mode &&
 	    c->content_mode == CONTENT_SUMMARY;
 	o->config = c;
@@ -366,6 +406,13 @@ main(int argc, char *argv[])
 				    "seconds from 0 to 86400", optarg);
 			o.lock_wait = (unsigned int)secs;
 			break;
+		case OPT_MAX_FILE_SIZE:
+		case OPT_MAX_FRONT_MATTER:
+		case OPT_MAX_DEPTH:
+		case OPT_MAX_ENTRIES:
+			if (parse_bound(c, optarg, &o.bounds) == -1)
+				return EXIT_USAGE;
+			break;
 		case 'f':
 			if (config_parse_formats(optarg, &o.formats) == -1)
 				return usage_error("--format '%s': expected a "
@@ -405,6 +452,7 @@ main(int argc, char *argv[])
 	else
 		cache = fmcache_default_path(o.content_dir, cpath);
 	o.cache_path = cache;
+	bounds_fill(&o.bounds);
 	if (o.jobs == 0) {
 		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 		o.jobs = ncpu > 0 && ncpu <= 256 ? (int)ncpu : 1;

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bounds.h"
 #include "config.h"
 #include "diag.h"
 #include "entry.h"
@@ -84,16 +85,17 @@ release_short(const char *r)
 
 /* The body, read again: collect.c keeps only the metadata. */
 static int
-read_body(struct entry *e)
+read_body(const struct build_opts *o, struct entry *e)
 {
 	char	*data;
 	size_t	 len;
-	int	 rc;
+	int	 rc, whole;
 
 	if (e->body != NULL)
 		return 0;
-	if (fsutil_read_file(e->path, &data, &len) == -1)
-		return EXIT_SYSTEM;
+	if ((rc = bounds_read(e->path, &o->bounds, SIZE_MAX, &data, &len,
+	    &whole)) != 0)
+		return rc;
 	rc = entry_load_body(e, data, len) == -1 ? EXIT_CONTENT : 0;
 	free(data);
 	return rc;
@@ -113,7 +115,7 @@ render_entry(const struct build_opts *o, struct entry *e)
 	size_t			 mdlen, i, n = cfg ? cfg->nshortcodes : 0;
 	int			 rc = EXIT_CONTENT;
 
-	if ((rc = read_body(e)) != 0)
+	if ((rc = read_body(o, e)) != 0)
 		return rc;
 	rc = EXIT_CONTENT;
 	if (o->cmd == CMD_CHECK)

@@ -171,6 +171,14 @@ utf8_check_text(const char *path, const char *data, size_t len)
 
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
 		i = 3;			/* the BOM takes no column */
+	else if (len >= 2 && (memcmp(data, "\xff\xfe", 2) == 0 ||
+	    memcmp(data, "\xfe\xff", 2) == 0)) {
+		/* Editors on Windows save "Unicode" so: say what it is. */
+		diag_error(path, 1, 1, "the file is UTF-16 (it starts with "
+		    "the byte order mark \\x%02x\\x%02x); save it as UTF-8",
+		    p[0], p[1]);
+		return -1;
+	}
 	for (; i < len; i += n, col++) {
 		if ((n = utf8_ascii_run(p + i, len - i)) > 0) {
 			col += (int)n - 1;	/* printable ASCII, one column

@@ -9,8 +9,8 @@
 #include "entry.h"
 #include "support.h"
 
-static const struct entry_opts utc = { 0, NULL };
-static const struct entry_opts plus2 = { 120, NULL };
+static const struct entry_opts utc = { 0, NULL, NULL };
+static const struct entry_opts plus2 = { 120, NULL, NULL };
 #include "util.h"
 
 #define DAY	86400
@@ -238,7 +238,7 @@ END_TEST
 START_TEST(date_sources)
 {
 	struct strlist		 keys = { 0 };
-	struct entry_opts	 o = { 0, &keys };
+	struct entry_opts	 o = { 0, &keys, NULL };
 	struct entry		*e;
 	const char		*s = "---\ntitle: T\ndate: 2020-01-01\n"
 	    "publishdate: 2019-06-18\n---\n";
@@ -495,7 +495,8 @@ START_TEST(err_deep_nesting)
 		buf[o++] = ']';
 	sprintf(buf + o, "\n---\n");
 	expect_error(buf, "p.md:3:67: error: YAML: lists and maps nested "
-	    "deeper than 64 levels are not supported\n");
+	    "deeper than 64 levels are not supported (raise the limit with "
+	    "--max-depth or max_depth)\n");
 }
 END_TEST
 

@@ -400,7 +400,8 @@ START_TEST(err_deep_nesting)
 
 	/* The root map is level 1, so the 64th '[' (column 67) is level 65. */
 	expect_error(s, "p.md:2:67: error: YAML: lists and maps nested deeper "
-	    "than 64 levels are not supported\n");
+	    "than 64 levels are not supported (raise the limit with "
+	    "--max-depth or max_depth)\n");
 	free(s);
 }
 END_TEST
