@@ -236,16 +236,22 @@ check_summary(const char *s)
 /* A fixed mark: the harness plays a template whose text is the input. */
 #define FUZZ_MARK	"rf0123456789abcdef0123456789abcdef"
 
-/* 1 if data[0..size) holds the string s. */
+/* 1 if data[0..size) holds the string s once its control bytes are
+ * gone (libxml2's HTML parser drops them, which can join two pieces). */
 static int
 holds(const uint8_t *data, size_t size, const char *s)
 {
-	size_t	i, n = strlen(s);
+	uint8_t	*d = xmalloc(size + 1);
+	size_t	 i, k = 0, n = strlen(s);
+	int	 found = 0;
 
-	for (i = 0; i + n <= size; i++)
-		if (memcmp(data + i, s, n) == 0)
-			return 1;
-	return 0;
+	for (i = 0; i < size; i++)
+		if (data[i] >= 0x20)
+			d[k++] = data[i];
+	for (i = 0; !found && i + n <= k; i++)
+		found = memcmp(d + i, s, n) == 0;
+	free(d);
+	return found;
 }
 
 int
@@ -291,7 +297,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			    "no script element in kept HTML");
 		/* The real mark is drawn at random when the run starts: no
 		 * body holds it, and only an input that does may show it. */
-		if (!holds(data, size, FUZZ_MARK)) {
+		if (mode == 2 && !holds(data, size, FUZZ_MARK)) {
 			FUZZ_CHECK(strstr(html, FUZZ_MARK) == NULL,
 			    "no mark in HTML");
 			FUZZ_CHECK(summary == NULL || strstr(summary,
