@@ -190,6 +190,7 @@ load_announcements(const char *dir, const struct strlist *dk, int off,
 	size_t			 i, len, memlen;
 	int			 rc = -1;
 
+	memset(&eo, 0, sizeof(eo));	/* bounds: the defaults */
 	eo.default_off = off;
 	eo.date_keys = dk != NULL && dk->n > 0 ? dk : NULL;
 	if ((sink = open_memstream(&mem, &memlen)) == NULL) {

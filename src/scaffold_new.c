@@ -135,6 +135,7 @@ check_made(const char *path, const char *text, const struct config *cfg,
 	struct entry		*e = NULL;
 	int			 rc = 0;
 
+	memset(&eo, 0, sizeof(eo));	/* bounds: the defaults */
 	eo.default_off = off;
 	eo.date_keys = cfg != NULL && cfg->date_keys.n > 0 ?
 	    &cfg->date_keys : NULL;
