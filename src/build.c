@@ -65,15 +65,7 @@ outputs_free(struct outputs *o)
 	free(o->v);
 }
 
-/* The list command: one tab-separated line per entry, tabs and line breaks
- * in values turned into spaces so every line has four fields. */
-static void
-print_field(FILE *out, const char *s)
-{
-	for (; *s != '\0'; s++)
-		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, out);
-}
-
+/* The list command: one tab-separated line per entry, four fields. */
 static void
 list_entries(struct entry *const *v, size_t n, FILE *out)
 {
@@ -83,11 +75,11 @@ list_entries(struct entry *const *v, size_t n, FILE *out)
 	for (i = 0; i < n; i++) {
 		date_format_rfc3339(&v[i]->published, date);
 		fprintf(out, "%s\t", date);
-		print_field(out, v[i]->release ? v[i]->release : "-");
+		put_field(out, v[i]->release);
 		fputc('\t', out);
-		print_field(out, v[i]->title);
+		put_field(out, v[i]->title);
 		fputc('\t', out);
-		print_field(out, v[i]->permalink);
+		put_field(out, v[i]->permalink);
 		fputc('\n', out);
 	}
 }

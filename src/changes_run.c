@@ -65,16 +65,6 @@ release_of(const struct changes_run *run, const char *id)
 	return "-";
 }
 
-/* One field of a listed change, on one line whatever the feed held. */
-static void
-put_field(FILE *f, const char *s)
-{
-	if (s == NULL || *s == '\0')
-		s = "-";
-	for (; *s != '\0'; s++)
-		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, f);
-}
-
 static void
 list_changes(const struct changes_run *run, const char *path,
     const struct changes *ch)
@@ -96,16 +86,21 @@ list_changes(const struct changes_run *run, const char *path,
 	}
 }
 
+/* A previous file is read up to four times the size of the file that
+ * replaces it, and never less than this. */
+#define PREVIOUS_MIN_CAP	((size_t)64 << 20)
+
 /* The previous file at path, or NULL with *missing set when there is none;
- * a file that cannot be read is reported (a warning in a dry run, else a
- * note) and also gives NULL. */
+ * a file that cannot be read, or is over the cap (EFBIG), is reported (a
+ * warning in a dry run, else a note) and also gives NULL. */
+
 static char *
-read_previous(const struct changes_run *run, const char *path, size_t *len,
-    int *missing)
+read_previous(const struct changes_run *run, const char *path, size_t newlen,
+    size_t *len, int *missing)
 {
 	struct buf	 b = { 0 };
 	char		 chunk[65536];
-	size_t		 r;
+	size_t		 r, cap;
 	FILE		*f;
 	int		 err = 0;
 
@@ -117,9 +112,15 @@ read_previous(const struct changes_run *run, const char *path, size_t *len,
 			err = errno;
 		goto out;
 	}
-	while ((r = fread(chunk, 1, sizeof(chunk), f)) > 0)
+	/* The file is replaced by one of newlen bytes: one many times that
+	 * is no feed of this run's, and is not read whole. */
+	cap = newlen > PREVIOUS_MIN_CAP / 4 ? newlen * 4 : PREVIOUS_MIN_CAP;
+	while (err == 0 && (r = fread(chunk, 1, sizeof(chunk), f)) > 0) {
 		buf_add(&b, chunk, r);
-	if (ferror(f))
+		if (b.len > cap)
+			err = EFBIG;
+	}
+	if (err == 0 && ferror(f))
 		err = errno ? errno : EIO;
 	fclose(f);
 out:
@@ -155,7 +156,7 @@ changes_run_file(struct changes_run *run, const char *path, int changed,
 	strlist_push(&run->changed, path);
 	if (!run->count_entries)
 		return;
-	old = read_previous(run, path, &oldlen, &missing);
+	old = read_previous(run, path, len, &oldlen, &missing);
 	if (changes_compare(old, oldlen, doc, len, &ch) == -1) {
 		if (run->dry_run)
 			diag_warning(path, 0, 0, "the previous file is not an "

@@ -235,3 +235,12 @@ ascii_strcasecmp(const char *a, const char *b)
 	} while (ca == cb && ca != '\0');
 	return ca - cb;
 }
+
+void
+put_field(FILE *f, const char *s)
+{
+	if (s == NULL || *s == '\0')
+		s = "-";
+	for (; *s != '\0'; s++)
+		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, f);
+}

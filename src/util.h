@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* Allocation wrappers: on failure they print "relfeed: out of memory" and
  * abort. The caller owns what they return and frees it with free(). */
@@ -41,6 +42,10 @@ void	 buf_free(struct buf *);
 /* A copy of s escaped for HTML text or attributes (see buf_add_html),
  * owned by the caller. */
 char	*html_escape(const char *s);
+
+/* s written to f as one field of a tab-separated line: tabs and line
+ * breaks become spaces; NULL or "" is written "-". */
+void	 put_field(FILE *f, const char *s);
 
 /* ASCII classes that ignore the locale. */
 int	 is_ascii_digit(int);

@@ -48,6 +48,15 @@ grep -q -F "$tmp/out/rss.xml: - -  Announcing 1.9.2" "$tmp/stdout" || bad "no re
 echo 'not a feed' > "$tmp/out/atom.xml"
 rf build --dry-run "${args[@]}" "$tmp/content" || bad "dry run over a foreign file failed"
 grep -q "atom.xml: warning: the previous file is not an RSS" "$tmp/stderr" || bad "no warning: $(cat "$tmp/stderr")"
+# One far bigger than any feed this run makes is not read whole.
+truncate -s 1G "$tmp/out/atom.xml"
+# (memory bounded, but for an ASan build, which reserves terabytes)
+( grep -qa __asan_init "$relfeed" || ulimit -v 400000
+  rf build --dry-run "${args[@]}" "$tmp/content" ) ||
+	bad "dry run over a 1 GB previous file failed: $(cat "$tmp/stderr")"
+grep -q "atom.xml: warning: cannot read the previous feed: File too large; every entry counts as added" \
+	"$tmp/stderr" || bad "no warning for a 1 GB previous file: $(cat "$tmp/stderr")"
+[ "$(stat -c %s "$tmp/out/atom.xml")" = 1073741824 ] || bad "--dry-run changed the 1 GB file"
 
 # on_change: once after a run that changed files, with the paths.
 cat > "$tmp/relfeed.yaml" <<YAML
