@@ -1,6 +1,5 @@
 /* bounds.c: the bounds on a run's input, their defaults, their parsing and
  * the checks that report a file or a feed past one. */
-#include <sys/stat.h>
 
 #include <stdint.h>
 #include <stdio.h>
@@ -121,23 +120,21 @@ int
 bounds_read(const char *path, const struct bounds *l, size_t prefix,
     char **data, size_t *len, int *whole)
 {
-	struct stat	st;
 	size_t		max = l->file_size ? l->file_size : BOUNDS_FILE_SIZE;
+	uintmax_t	size;
+	int		rc;
 
-	*data = NULL;
-	*len = 0;
-	*whole = 0;
-	/* A 2 GB file is refused before a byte of it is read. */
-	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
-	    (uintmax_t)st.st_size > max) {
-		report_file_size(path, "", (uintmax_t)st.st_size, max);
+	/* A 2 GB file is refused before a byte of it is read. It may grow
+	 * between the stat and the read: read one byte past the limit at
+	 * most, and refuse the file when that byte is there. */
+	rc = fsutil_read_prefix(path, prefix <= max ? prefix : max + 1, max,
+	    data, len, whole, &size);
+	if (rc == -1)
+		return EXIT_SYSTEM;
+	if (rc == 1) {
+		report_file_size(path, "", size, max);
 		return EXIT_CONTENT;
 	}
-	/* It may grow between the stat and the read: read one byte past
-	 * the limit at most, and refuse the file when that byte is there. */
-	if (fsutil_read_prefix(path, prefix <= max ? prefix : max + 1, data,
-	    len, whole) == -1)
-		return EXIT_SYSTEM;
 	if (*len > max) {
 		free(*data);
 		*data = NULL;

@@ -184,6 +184,7 @@ make_outputs(const struct build_opts *o, const struct feed_set *set,
 	info.summary_only = o->summary_only;
 	info.generator = "relfeed";
 	info.need = render_wait;
+	info.done = render_done;
 	info.need_ctx = job;
 	outs->v = xcalloc(set->n * NFORMATS + 3, sizeof(*outs->v));
 	files = xcalloc(set->n * NFORMATS + 1, sizeof(*files));
@@ -343,15 +344,29 @@ formats_of(const struct build_opts *o, const struct feed_set *set)
 	return bits;
 }
 
+/* How many formats feed f is written in. */
+static unsigned
+nformats(int bits)
+{
+	size_t		k;
+	unsigned	n = 0;
+
+	for (k = 0; k < NFORMATS; k++)
+		if (bits & formats[k].bit)
+			n++;
+	return n;
+}
+
 /* Start rendering each entry some feed takes, once: list is in feed order,
  * a total order, so an entry's place in it is found by binary search.
- * *todo (freed by the caller after render_finish) holds them. */
+ * *todo (freed by the caller after render_finish) holds them. Each one's
+ * HTML is freed once the last feed that has it is written. */
 static struct render_job *
 render_selected(const struct build_opts *o, const struct entry_list *list,
     const struct feed_set *set, struct entry ***todop)
 {
 	struct entry	**hit, **todo;
-	char		 *want = xcalloc(list->n + 1, 1);
+	unsigned	 *uses = xcalloc(list->n + 1, sizeof(*uses));
 	size_t		  i, j, n = 0;
 	struct render_job *job;
 
@@ -359,15 +374,18 @@ render_selected(const struct build_opts *o, const struct entry_list *list,
 		for (j = 0; j < set->v[i].n; j++) {
 			hit = bsearch(&set->v[i].v[j], list->v, list->n,
 			    sizeof(*list->v), cmp_entry_ptrs);
-			want[hit - list->v] = 1;
+			uses[hit - list->v] += nformats(set->v[i].formats);
 		}
 	todo = xcalloc(list->n + 1, sizeof(*todo));
 	for (i = 0; i < list->n; i++)
-		if (want[i])
+		if (uses[i] > 0) {
+			uses[n] = uses[i];
 			todo[n++] = list->v[i];
+		}
 	job = render_start(o, todo, n, formats_of(o, set));
+	render_free_after(job, uses);
 	*todop = todo;
-	free(want);
+	free(uses);
 	return job;
 }
 

@@ -43,7 +43,8 @@ struct build_opts {
 	int64_t		 now;		/* seconds since the epoch */
 	int		 drafts;
 	int		 future;
-	int		 jobs;		/* processes that render; <= 1: one */
+	int		 jobs;		/* threads that load, processes that
+					 * render; <= 1: this one */
 	int		 jobs_default;	/* jobs is the processor count, not
 					 * asked for: few entries render in
 					 * this process */

@@ -1,5 +1,8 @@
 /* collect.c: scanning, loading, filtering and ordering the entries. */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -202,28 +205,119 @@ read_head(const char *path, const struct bounds *b, char **data, size_t *len)
 	return bounds_read(path, b, SIZE_MAX, data, len, &whole);
 }
 
-/* Load the entry of one file through the cache (c may be NULL): a hit
- * costs a stat; a miss reads the head and parses it, and is recorded.
- * Returns the entry_load result, or -1 with *rc the exit status when the
- * file cannot be read or is over a limit. */
-static int
-load_one(const struct entry_opts *eo, struct fmcache *c, const char *path,
-    const char *relpath, struct entry **e, int *rc)
+/* A content file's loading, by any thread: looked up in the cache, read
+ * and parsed on a miss; then taken in the order of the files. */
+struct load {
+	char			*path;
+	const char		*relpath;
+	struct entry		*e;
+	int			 res;		/* entry_load_result, -1: unread */
+	int			 rc;		/* with -1: the exit status */
+	int			 warned;
+	struct fmcache_look	 look;
+	char			*msgs;		/* its diagnostics, for later */
+};
+
+/* The files the loading threads share: each takes the next by itself. */
+struct loader {
+	const struct entry_opts	*eo;
+	const struct fmcache	*cache;		/* or NULL */
+	struct load		*v;
+	size_t			 n;
+	atomic_size_t		 next;
+};
+
+/* Look l's file up in the cache; on a miss read its head and parse it,
+ * with its diagnostics kept. The thread that draws the progress line says
+ * so. */
+static void
+load_file(const struct loader *ld, struct load *l, int draws)
 {
 	enum entry_load_result	 res;
 	char			*data;
-	size_t			 len;
-	int			 warnings = diag_warnings();
+	size_t			 len, mlen;
+	int			 warnings = diag_thread_warnings();
+	FILE			*f;
 
-	*rc = 0;
-	if (fmcache_get(c, path, relpath, &res, e))
-		return (int)res;
-	if ((*rc = read_head(path, eo->bounds, &data, &len)) != 0)
-		return -1;
-	res = entry_load(path, relpath, data, len, eo, e);
-	fmcache_put(c, relpath, res, *e, diag_warnings() != warnings);
-	free(data);
-	return (int)res;
+	if (fmcache_lookup(ld->cache, l->path, l->relpath, &res, &l->e,
+	    &l->look)) {
+		l->res = (int)res;
+		goto out;
+	}
+	f = open_memstream(&l->msgs, &mlen);
+	diag_set_buffer(f);
+	if ((l->rc = read_head(l->path, ld->eo->bounds, &data, &len)) != 0)
+		l->res = -1;
+	else {
+		l->res = (int)entry_load(l->path, l->relpath, data, len,
+		    ld->eo, &l->e);
+		free(data);
+	}
+	l->warned = diag_thread_warnings() != warnings;
+	diag_set_buffer(NULL);
+	if (f != NULL)
+		fclose(f);
+	/* Bodies are read again for the entries a feed takes: memory
+	 * follows the metadata, not the bodies. */
+	if (l->e != NULL) {
+		free(l->e->body);
+		l->e->body = NULL;
+		l->e->body_len = 0;
+	}
+out:
+	if (draws)
+		progress_tick(PROGRESS_LOADED);
+	else
+		progress_count(PROGRESS_LOADED);
+}
+
+static void
+loader_run(struct loader *ld, int draws)
+{
+	size_t	i;
+
+	while ((i = atomic_fetch_add(&ld->next, 1)) < ld->n)
+		load_file(ld, &ld->v[i], draws);
+}
+
+static void *
+loader_thread(void *arg)
+{
+	loader_run(arg, 0);
+	return NULL;
+}
+
+/* Files a loading thread must have to be worth starting. */
+#define LOAD_MIN_PER_THREAD	64
+
+/* Load v[0..n) with up to jobs threads, this one among them: libyaml,
+ * the entry code and a cache lookup keep no state outside their
+ * arguments, and the diagnostics are buffered per file. */
+static void
+load_files(const struct entry_opts *eo, const struct fmcache *cache,
+    struct load *v, size_t n, int jobs)
+{
+	struct loader	 ld;
+	pthread_t	*t = NULL;
+	size_t		 i, nt = jobs > 1 ? (size_t)jobs - 1 : 0;
+
+	if (nt > n / LOAD_MIN_PER_THREAD)
+		nt = n / LOAD_MIN_PER_THREAD;
+	ld.eo = eo;
+	ld.cache = cache;
+	ld.v = v;
+	ld.n = n;
+	atomic_init(&ld.next, 0);
+	if (nt > 0)
+		t = xcalloc(nt, sizeof(*t));
+	for (i = 0; i < nt; i++)
+		if (pthread_create(&t[i], NULL, loader_thread, &ld) != 0)
+			break;		/* fewer threads do the same work */
+	nt = i;
+	loader_run(&ld, 1);
+	for (i = 0; i < nt; i++)
+		pthread_join(t[i], NULL);
+	free(t);
 }
 
 /* Read every content file into all; returns 0 or an exit status. */
@@ -231,12 +325,11 @@ static int
 load_all(const struct build_opts *o, struct entry_list *all)
 {
 	struct strlist	 files = { 0 };
-	struct entry	*e;
 	struct entry_opts eo;
 	struct fmcache	*cache = NULL;
-	char		*path;
+	struct load	*v, *l;
 	size_t		 i;
-	int		 status = 0, rc = 0;
+	int		 status = 0;
 
 	eo.default_off = o->tz_off;
 	eo.bounds = &o->bounds;
@@ -249,31 +342,41 @@ load_all(const struct build_opts *o, struct entry_list *all)
 	if (o->cache_path != NULL)
 		cache = fmcache_open(o->cache_path, o->content_dir,
 		    o->config ? o->config->path : NULL, &eo, 0);
+	v = xcalloc(files.n + 1, sizeof(*v));
 	for (i = 0; i < files.n; i++) {
-		progress_tick(PROGRESS_LOADED);
-		path = xasprintf("%s/%s", o->content_dir, files.v[i]);
-		e = NULL;
-		switch (load_one(&eo, cache, path, files.v[i], &e, &rc)) {
+		v[i].path = xasprintf("%s/%s", o->content_dir, files.v[i]);
+		v[i].relpath = files.v[i];
+		v[i].res = -1;
+	}
+	load_files(&eo, cache, v, files.n, o->jobs);
+	/* In the order of the files, whatever thread loaded them. */
+	for (i = 0; i < files.n; i++) {
+		l = &v[i];
+		diag_print(l->msgs);
+		free(l->msgs);
+		fmcache_keep(cache, &l->look, l->relpath, l->res == -1 ?
+		    ENTRY_ERROR : (enum entry_load_result)l->res, l->e,
+		    l->warned);
+		switch (l->res) {
 		case -1:
 			if (status != EXIT_SYSTEM)
-				status = rc;
+				status = l->rc;
 			break;
 		case ENTRY_OK:
-			/* Bodies are read again for the entries a feed takes:
-			 * memory follows the metadata, not the bodies. */
-			free(e->body);
-			e->body = NULL;
-			e->body_len = 0;
-			entry_list_push(all, e);
+			entry_list_push(all, l->e);
+			l->e = NULL;
 			break;
 		case ENTRY_SKIP:
-			diag_note(path, "no front matter; not an announcement");
+			diag_note(l->path, "no front matter; not an "
+			    "announcement");
 			break;
 		case ENTRY_ERROR:
 			break;
 		}
-		free(path);
+		entry_free(l->e);
+		free(l->path);
 	}
+	free(v);
 	/* check writes nothing, not even the cache. */
 	fmcache_close(cache, o->cmd != CMD_CHECK);
 	strlist_clear(&files);

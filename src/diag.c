@@ -1,5 +1,6 @@
 /* diag.c: counted diagnostics on stderr in the form path:line:col: kind: msg. */
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -8,11 +9,13 @@
 #include "utf8.h"
 
 static FILE	*stream;
-static FILE	*buffer;	/* a renderer's diagnostics, for later */
+/* A renderer's or a loading thread's diagnostics, for later. */
+static _Thread_local FILE *buffer;
 static int	 quiet;
 static int	 verbose;
-static int	 nerrors;
-static int	 nwarnings;
+static atomic_int nerrors;
+static atomic_int nwarnings;
+static _Thread_local int thread_warnings;
 
 /* How many bytes of s[0..len), len > 0, print as they are: one whole
  * UTF-8 character that is no control character (C0, DEL, C1). 0 when
@@ -96,6 +99,7 @@ diag_warning(const char *path, int line, int col, const char *fmt, ...)
 	va_list	ap;
 
 	nwarnings++;
+	thread_warnings++;
 	if (quiet)
 		return;
 	va_start(ap, fmt);
@@ -121,10 +125,13 @@ diag_set_stream(FILE *f)
 	stream = f;
 }
 
-void
+FILE *
 diag_set_buffer(FILE *f)
 {
+	FILE	*old = buffer;
+
 	buffer = f;
+	return old;
 }
 
 void
@@ -162,6 +169,12 @@ diag_warnings(void)
 	return nwarnings;
 }
 
+int
+diag_thread_warnings(void)
+{
+	return thread_warnings;
+}
+
 void
 diag_reset(void)
 {
@@ -171,7 +184,7 @@ diag_reset(void)
 const char *
 diag_quote(int slot, const char *s, size_t len)
 {
-	static char	 bufs[4][256];
+	static _Thread_local char bufs[4][256];
 	static const char hex[] = "0123456789abcdef";
 	char		*b = bufs[slot & 3];
 	size_t		 i, n, o = 0;

@@ -23,20 +23,24 @@ void	diag_note(const char *path, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 
 void	diag_set_stream(FILE *);	/* NULL: back to stderr */
-/* Diagnostics go to f until diag_set_buffer(NULL), whatever the stream:
- * a renderer buffers them for the caller to print in a fixed order. */
-void	diag_set_buffer(FILE *f);
+/* Diagnostics of the calling thread go to f until diag_set_buffer(NULL),
+ * whatever the stream: a renderer or a loading thread buffers them for the
+ * caller to print in a fixed order. Errors and warnings are counted as
+ * they are reported, from any thread. */
+FILE	*diag_set_buffer(FILE *f);	/* returns the one it replaces */
 /* Print text, buffered diagnostics, on the stream. */
 void	diag_print(const char *text);
 void	diag_set_quiet(int);		/* 1: warnings and notes are not printed */
 void	diag_set_verbose(int);		/* 1: notes are printed */
 int	diag_errors(void);		/* errors reported since diag_reset() */
 int	diag_warnings(void);
+/* Warnings reported by the calling thread, however many others report. */
+int	diag_thread_warnings(void);
 void	diag_reset(void);
 
 /* Quote a value for a message: at most 60 bytes, control characters (C0,
  * DEL, C1) and bytes that are not UTF-8 shown as \xHH, as paths are. Returns a pointer to a static buffer, valid until the next call
- * with the same slot (0..3). */
+ * with the same slot (0..3) in the same thread. */
 const char *diag_quote(int slot, const char *s, size_t len);
 
 #endif

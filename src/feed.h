@@ -36,6 +36,9 @@ struct feed_info {
 	 * read, so entries can be rendered while the feed is written; NULL:
 	 * all are rendered. */
 	void		(*need)(void *need_ctx, const struct entry *);
+	/* Called with each entry once the feed has written it; NULL: not
+	 * called. The renderer frees the HTML after its last use. */
+	void		(*done)(void *need_ctx, const struct entry *);
 	void		*need_ctx;
 	/* Not NULL: an XML writer streams its document to a parse in
 	 * another thread (feed_checker_start) and sets *checker to it, or
@@ -181,6 +184,8 @@ int		 feed_has_html(const struct feed_info *, const struct entry *e);
 void		 feedw_html(struct feedw *, const struct entry *e);
 /* Call info->need for e, if set. */
 void		 feed_need(const struct feed_info *, const struct entry *e);
+/* Call info->done for e, if set. */
+void		 feed_done(const struct feed_info *, const struct entry *e);
 /* <name>text</name>. */
 void		 feedw_elem(struct feedw *, const char *name, const char *text);
 /* <?xml-stylesheet type="text/xsl" href="..."?>: before the root element

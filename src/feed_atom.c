@@ -158,8 +158,10 @@ feed_atom_write(const struct feed_info *info, struct entry *const *entries,
 		feedw_text(fw, info->copyright);
 		feedw_end(fw);
 	}
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		write_entry(fw, info, entries[i]);
+		feed_done(info, entries[i]);
+	}
 	rc = feedw_finish(fw, out, outlen);
 out:
 	free(author);

@@ -219,7 +219,7 @@ out:
 }
 
 /* The checker reads big pieces: fewer system calls for both sides. */
-#define FEED_CHUNK	65536
+#define FEED_CHUNK	262144
 
 /* Where libxml2's output buffer flushes to: our own buffer, which is
  * handed over whole at the end, with no copy. */
@@ -355,6 +355,13 @@ feed_need(const struct feed_info *info, const struct entry *e)
 {
 	if (info->need != NULL)
 		info->need(info->need_ctx, e);
+}
+
+void
+feed_done(const struct feed_info *info, const struct entry *e)
+{
+	if (info->done != NULL)
+		info->done(info->need_ctx, e);
 }
 
 void

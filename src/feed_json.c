@@ -240,8 +240,10 @@ feed_json_write(const struct feed_info *info, struct entry *const *entries,
 	}
 	/* JSON Feed 1.1: items is required, an empty array when empty. */
 	items = new_array(&jw, "items");
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		append(&jw, items, "items", new_item(&jw, info, entries[i]));
+		feed_done(info, entries[i]);
+	}
 	put(&jw, root, "items", items);
 	if (jw.failed != NULL) {
 		diag_error(info->self_url, 0, 0, "JSON writer failed to add "

@@ -168,8 +168,10 @@ feed_rss_write(const struct feed_info *info, struct entry *const *entries,
 		feedw_elem(fw, "link", info->site_url);
 		feedw_end(fw);
 	}
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		write_item(fw, info, author, entries[i]);
+		feed_done(info, entries[i]);
+	}
 	rc = feedw_finish(fw, out, outlen);
 out:
 	free(author);

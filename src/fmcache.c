@@ -29,18 +29,13 @@
 #define KIND_ENTRY	0
 #define KIND_SKIP	1
 
-/* A file's identity: a change of content changes one of these. */
-struct fkey {
-	int64_t	size, ino, mtime_s, mtime_ns, ctime_s, ctime_ns;
-};
-
 /* A record of the file read in, pointing into its bytes. */
 struct rec {
 	const char	*start;		/* the whole record, length first */
 	size_t		 len;
 	const char	*rel;		/* not NUL-terminated */
 	uint32_t	 rellen;
-	struct fkey	 key;
+	struct fmcache_key	 key;
 	int		 kind;
 	const char	*meta;		/* KIND_ENTRY: fmcache_rec_encode's */
 	size_t		 metalen;
@@ -66,7 +61,7 @@ struct fmcache {
 	struct seg	*segs;
 	size_t		 nsegs, segcap;
 	struct buf	 fresh;
-	struct fkey	 pending;	/* the stat of the last miss */
+	struct fmcache_look	 pending;	/* the last miss of fmcache_get */
 	const char	*pending_rel;
 	size_t		 hits, lookups;
 };
@@ -353,28 +348,26 @@ push_seg(struct fmcache *c, long old, size_t off, size_t len)
 }
 
 int
-fmcache_get(struct fmcache *c, const char *path, const char *relpath,
-    enum entry_load_result *res, struct entry **out)
+fmcache_lookup(const struct fmcache *c, const char *path,
+    const char *relpath, enum entry_load_result *res, struct entry **out,
+    struct fmcache_look *lk)
 {
 	struct stat	 st;
-	struct rec	*r;
+	const struct rec *r;
 	size_t		 rellen, slot;
 
 	*out = NULL;
-	if (c == NULL)
+	memset(lk, 0, sizeof(*lk));
+	lk->rec = -1;
+	if (c == NULL || lstat(path, &st) == -1 || !S_ISREG(st.st_mode))
 		return 0;
-	c->pending_rel = NULL;
-	c->lookups++;
-	if (lstat(path, &st) == -1 || !S_ISREG(st.st_mode))
-		return 0;
-	memset(&c->pending, 0, sizeof(c->pending));
-	c->pending.size = (int64_t)st.st_size;
-	c->pending.ino = (int64_t)st.st_ino;
-	c->pending.mtime_s = (int64_t)st.st_mtim.tv_sec;
-	c->pending.mtime_ns = (int64_t)st.st_mtim.tv_nsec;
-	c->pending.ctime_s = (int64_t)st.st_ctim.tv_sec;
-	c->pending.ctime_ns = (int64_t)st.st_ctim.tv_nsec;
-	c->pending_rel = relpath;
+	lk->key.size = (int64_t)st.st_size;
+	lk->key.ino = (int64_t)st.st_ino;
+	lk->key.mtime_s = (int64_t)st.st_mtim.tv_sec;
+	lk->key.mtime_ns = (int64_t)st.st_mtim.tv_nsec;
+	lk->key.ctime_s = (int64_t)st.st_ctim.tv_sec;
+	lk->key.ctime_ns = (int64_t)st.st_ctim.tv_nsec;
+	lk->stat_ok = 1;
 	if (c->nrecs == 0)
 		return 0;
 	rellen = strlen(relpath);
@@ -382,7 +375,7 @@ fmcache_get(struct fmcache *c, const char *path, const char *relpath,
 	if (c->table[slot] == 0)
 		return 0;
 	r = &c->recs[c->table[slot] - 1];
-	if (memcmp(&r->key, &c->pending, sizeof(r->key)) != 0)
+	if (memcmp(&r->key, &lk->key, sizeof(r->key)) != 0)
 		return 0;
 	if (r->kind == KIND_ENTRY &&
 	    (*out = fmcache_rec_decode(r->meta, r->metalen)) == NULL)
@@ -392,27 +385,30 @@ fmcache_get(struct fmcache *c, const char *path, const char *relpath,
 		(*out)->relpath = xstrdup(relpath);
 	}
 	*res = r->kind == KIND_ENTRY ? ENTRY_OK : ENTRY_SKIP;
-	push_seg(c, (long)(r - c->recs), 0, 0);
-	c->pending_rel = NULL;
-	c->hits++;
+	lk->rec = (long)(r - c->recs);
 	return 1;
 }
 
 void
-fmcache_put(struct fmcache *c, const char *relpath,
-    enum entry_load_result res, const struct entry *e, int warned)
+fmcache_keep(struct fmcache *c, const struct fmcache_look *lk,
+    const char *relpath, enum entry_load_result res, const struct entry *e,
+    int warned)
 {
-	const struct fkey *k;
+	const struct fmcache_key *k = &lk->key;
 	uint32_t	 u;
 	size_t		 start, rellen;
 	char		 kind;
 
-	if (c == NULL || c->pending_rel == NULL ||
-	    strcmp(c->pending_rel, relpath) != 0)
+	if (c == NULL)
 		return;
-	c->pending_rel = NULL;
-	k = &c->pending;
-	if (warned || res == ENTRY_ERROR || (res == ENTRY_OK && e == NULL))
+	c->lookups++;
+	if (lk->rec >= 0) {
+		push_seg(c, lk->rec, 0, 0);
+		c->hits++;
+		return;
+	}
+	if (!lk->stat_ok || warned || res == ENTRY_ERROR ||
+	    (res == ENTRY_OK && e == NULL))
 		return;
 	/* Racy: a change within this timestamp granule would keep the key. */
 	if (k->mtime_s * 1000000000 + k->mtime_ns >= c->racy_ns ||
@@ -439,6 +435,37 @@ fmcache_put(struct fmcache *c, const char *relpath,
 	u = (uint32_t)(c->fresh.len - start - 4);
 	memcpy(c->fresh.s + start, &u, 4);
 	push_seg(c, -1, start, c->fresh.len - start);
+}
+
+int
+fmcache_get(struct fmcache *c, const char *path, const char *relpath,
+    enum entry_load_result *res, struct entry **out)
+{
+	struct fmcache_look	lk;
+
+	if (c == NULL) {
+		*out = NULL;
+		return 0;
+	}
+	c->pending_rel = NULL;
+	if (fmcache_lookup(c, path, relpath, res, out, &lk)) {
+		fmcache_keep(c, &lk, relpath, *res, *out, 0);
+		return 1;
+	}
+	c->pending = lk;
+	c->pending_rel = relpath;
+	return 0;
+}
+
+void
+fmcache_put(struct fmcache *c, const char *relpath,
+    enum entry_load_result res, const struct entry *e, int warned)
+{
+	if (c == NULL || c->pending_rel == NULL ||
+	    strcmp(c->pending_rel, relpath) != 0)
+		return;
+	c->pending_rel = NULL;
+	fmcache_keep(c, &c->pending, relpath, res, e, warned);
 }
 
 /* Whether the run's records are exactly the old file's, in its order. */

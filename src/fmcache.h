@@ -62,6 +62,32 @@ int	 fmcache_get(struct fmcache *c, const char *path, const char *relpath,
 void	 fmcache_put(struct fmcache *c, const char *relpath,
 	    enum entry_load_result res, const struct entry *e, int warned);
 
+/* A file's identity: a change of content changes one of these. */
+struct fmcache_key {
+	int64_t	size, ino, mtime_s, mtime_ns, ctime_s, ctime_ns;
+};
+
+/* What a lookup found: the file's stat (stat_ok) and the record that
+ * matched it (rec, -1: a miss). */
+struct fmcache_look {
+	struct fmcache_key	key;
+	long			rec;
+	int			stat_ok;
+};
+
+/* fmcache_get in two halves, for lookups made in several threads and
+ * recorded in the order of the files. fmcache_lookup only reads c: any
+ * thread may call it while no other function has c. It returns 1 on a
+ * hit, as fmcache_get does, and fills *lk either way. fmcache_keep, in
+ * the order of the files, records a hit, or on a miss the result of
+ * loading the file as fmcache_put does. */
+int	 fmcache_lookup(const struct fmcache *c, const char *path,
+	    const char *relpath, enum entry_load_result *res,
+	    struct entry **out, struct fmcache_look *lk);
+void	 fmcache_keep(struct fmcache *c, const struct fmcache_look *lk,
+	    const char *relpath, enum entry_load_result res,
+	    const struct entry *e, int warned);
+
 /* End the run: if write and the records differ from the file's, replace
  * the file atomically (creating the relfeed cache directory). Frees c;
  * NULL is accepted. */

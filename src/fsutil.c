@@ -1,4 +1,5 @@
 /* fsutil.c: reading files, listing the content tree, atomic replacement. */
+#define _DEFAULT_SOURCE		/* d_type, DT_* */
 #include <sys/stat.h>
 
 #include <dirent.h>
@@ -17,25 +18,27 @@
 int
 fsutil_read_file(const char *path, char **data, size_t *len)
 {
-	int	whole;
+	uintmax_t	size;
+	int		whole;
 
-	return fsutil_read_prefix(path, SIZE_MAX, data, len, &whole);
+	return fsutil_read_prefix(path, SIZE_MAX, UINTMAX_MAX, data, len,
+	    &whole, &size);
 }
 
 int
-fsutil_read_prefix(const char *path, size_t max, char **data, size_t *len,
-    int *whole)
+fsutil_read_prefix(const char *path, size_t max, uintmax_t refuse,
+    char **data, size_t *len, int *whole, uintmax_t *size)
 {
 	struct stat	 st;
-	struct buf	 b = { 0 };
-	char		 chunk[65536];
+	char		*b = NULL;
 	ssize_t		 n;
-	size_t		 want;
+	size_t		 cap, want;
 	int		 fd, rc = -1;
 
 	*data = NULL;
 	*len = 0;
 	*whole = 0;
+	*size = 0;
 	if ((fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK)) == -1) {
 		diag_error(path, 0, 0, "cannot open: %s", strerror(errno));
 		return -1;
@@ -48,12 +51,24 @@ fsutil_read_prefix(const char *path, size_t max, char **data, size_t *len,
 		diag_error(path, 0, 0, "not a regular file");
 		goto out;
 	}
-	buf_add(&b, "", 0);
+	*size = (uintmax_t)st.st_size;
+	if (*size > refuse) {
+		rc = 1;
+		goto out;
+	}
+	/* Read straight into the result, sized by the stat; one byte more
+	 * finds the end of a file that has not grown since. */
+	cap = *size < max ? (size_t)*size + 1 : max;
+	b = xmalloc(cap + 1);
 	for (;;) {
-		if (b.len >= max)
+		if (*len >= max)
 			break;
-		want = max - b.len < sizeof(chunk) ? max - b.len : sizeof(chunk);
-		n = read(fd, chunk, want);
+		if (*len == cap) {
+			cap = cap > max / 2 ? max : cap * 2;
+			b = xrealloc(b, cap + 1);
+		}
+		want = cap - *len;
+		n = read(fd, b + *len, want);
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1) {
@@ -65,13 +80,22 @@ fsutil_read_prefix(const char *path, size_t max, char **data, size_t *len,
 			*whole = 1;
 			break;
 		}
-		buf_add(&b, chunk, (size_t)n);
+		*len += (size_t)n;
+		/* Short of what was asked, at the size fstat gave: the end,
+		 * as a read returning 0 would say a moment later. */
+		if ((size_t)n < want && *len == *size) {
+			*whole = 1;
+			break;
+		}
 	}
-	*len = b.len;
-	*data = buf_detach(&b);
+	b[*len] = '\0';
+	*data = b;
+	b = NULL;
 	rc = 0;
 out:
-	buf_free(&b);
+	if (rc == -1)
+		*len = 0;
+	free(b);
 	close(fd);
 	return rc;
 }
@@ -335,12 +359,6 @@ fsutil_write_atomic(const char *dir, const char *name, const char *data,
 }
 
 static int
-cmp_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int
 has_md_suffix(const char *name)
 {
 	size_t	n = strlen(name);
@@ -357,17 +375,48 @@ is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* Walk root/rel (rel "" for the root itself), appending content files. */
+/* A directory's member, with its type as readdir gives it. */
+struct dname {
+	char		*name;
+	unsigned char	 type;		/* DT_*, DT_UNKNOWN: ask lstat */
+};
+
+static int
+cmp_dnames(const void *a, const void *b)
+{
+	return strcmp(((const struct dname *)a)->name,
+	    ((const struct dname *)b)->name);
+}
+
+/* The type of fpath, of dn or from lstat: DT_LNK, DT_DIR, DT_REG or
+ * DT_UNKNOWN for anything else; -1 when lstat fails (reported). */
+static int
+dname_type(const struct dname *dn, const char *fpath)
+{
+	struct stat	st;
+
+	if (dn->type != DT_UNKNOWN)
+		return dn->type == DT_LNK || dn->type == DT_DIR ||
+		    dn->type == DT_REG ? dn->type : DT_UNKNOWN;
+	if (lstat(fpath, &st) == -1) {
+		diag_error(fpath, 0, 0, "cannot stat: %s", strerror(errno));
+		return -1;
+	}
+	return S_ISLNK(st.st_mode) ? DT_LNK : S_ISDIR(st.st_mode) ? DT_DIR :
+	    S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
+}
+
+/* Walk root/rel (rel "" for the root itself), appending content files.
+ * The type readdir gives saves a stat per file, where it is known. */
 static int
 scan_dir(const char *root, const char *rel, struct strlist *out)
 {
-	struct strlist	 names = { 0 };
+	struct dname	*names = NULL;
 	struct dirent	*de;
-	struct stat	 st;
 	DIR		*d;
 	char		*dpath, *fpath, *frel;
-	size_t		 i;
-	int		 rc = -1;
+	size_t		 i, n = 0, cap = 0;
+	int		 rc = -1, type;
 
 	dpath = *rel ? xasprintf("%s/%s", root, rel) : xstrdup(root);
 	if ((d = opendir(dpath)) == NULL) {
@@ -376,37 +425,45 @@ scan_dir(const char *root, const char *rel, struct strlist *out)
 		free(dpath);
 		return -1;
 	}
-	while ((errno = 0, de = readdir(d)) != NULL)
-		if (de->d_name[0] != '.')
-			strlist_push(&names, de->d_name);
+	while ((errno = 0, de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			names = xrealloc(names, cap * sizeof(*names));
+		}
+		names[n].name = xstrdup(de->d_name);
+		names[n++].type = de->d_type;
+	}
 	if (errno != 0) {
 		diag_error(dpath, 0, 0, "cannot read directory: %s",
 		    strerror(errno));
 		goto out;
 	}
-	if (names.n > 1)
-		qsort(names.v, names.n, sizeof(*names.v), cmp_names);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), cmp_dnames);
 	rc = 0;
-	for (i = 0; i < names.n; i++) {
-		fpath = xasprintf("%s/%s", dpath, names.v[i]);
-		frel = *rel ? xasprintf("%s/%s", rel, names.v[i]) :
-		    xstrdup(names.v[i]);
-		if (lstat(fpath, &st) == -1) {
-			diag_error(fpath, 0, 0, "cannot stat: %s",
-			    strerror(errno));
+	for (i = 0; i < n; i++) {
+		/* Only directories, links and Markdown files matter. */
+		if (names[i].type == DT_REG && !has_md_suffix(names[i].name))
+			continue;
+		fpath = xasprintf("%s/%s", dpath, names[i].name);
+		frel = *rel ? xasprintf("%s/%s", rel, names[i].name) :
+		    xstrdup(names[i].name);
+		if ((type = dname_type(&names[i], fpath)) == -1)
 			rc = -1;
-		} else if (S_ISLNK(st.st_mode)) {
+		else if (type == DT_LNK) {
 			/* Followed, a link could leave the content root or
 			 * loop; one to a directory is named as well. */
-			if (has_md_suffix(names.v[i]) || is_dir(fpath))
+			if (has_md_suffix(names[i].name) || is_dir(fpath))
 				diag_warning(fpath, 0, 0, "symbolic link not "
 				    "followed; not content");
-		} else if (S_ISDIR(st.st_mode)) {
+		} else if (type == DT_DIR) {
 			if (scan_dir(root, frel, out) == -1)
 				rc = -1;
-		} else if (!has_md_suffix(names.v[i]))
+		} else if (!has_md_suffix(names[i].name))
 			;
-		else if (S_ISREG(st.st_mode))
+		else if (type == DT_REG)
 			strlist_push(out, frel);
 		else	/* a FIFO would block the read, a device never end */
 			diag_warning(fpath, 0, 0, "not a regular file; not "
@@ -416,7 +473,9 @@ scan_dir(const char *root, const char *rel, struct strlist *out)
 	}
 out:
 	closedir(d);
-	strlist_clear(&names);
+	for (i = 0; i < n; i++)
+		free(names[i].name);
+	free(names);
 	free(dpath);
 	return rc;
 }

@@ -6,6 +6,7 @@
 #define FSUTIL_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "relfeed.h"
 
 /* Read the regular file at path whole. *data is NUL-terminated and owned by
@@ -13,9 +14,11 @@
 int	fsutil_read_file(const char *path, char **data, size_t *len);
 
 /* The first bytes of the regular file at path, at most max of them, as
- * fsutil_read_file gives them; *whole is 1 when that was the whole file. */
-int	fsutil_read_prefix(const char *path, size_t max, char **data,
-	    size_t *len, int *whole);
+ * fsutil_read_file gives them; *whole is 1 when that was the whole file.
+ * *size is the file's size by fstat. A file of more than refuse bytes is
+ * not read: that returns 1, not reported, with *data NULL. */
+int	fsutil_read_prefix(const char *path, size_t max, uintmax_t refuse,
+	    char **data, size_t *len, int *whole, uintmax_t *size);
 
 /* 1 if path is a regular file holding exactly data[0..len), else 0 (also
  * when it cannot be read: then writing it is the way to find out). */

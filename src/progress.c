@@ -147,6 +147,14 @@ progress_tick(enum progress_counter c)
 }
 
 void
+progress_count(enum progress_counter c)
+{
+	if (ctr != NULL)
+		atomic_fetch_add_explicit(&ctr->done[c], 1,
+		    memory_order_relaxed);
+}
+
+void
 progress_clear(void)
 {
 	size_t	i;

@@ -23,6 +23,8 @@ void	progress_start(int enabled);
 void	progress_total(enum progress_counter, size_t total);
 /* One more done; redraws the line now and then. */
 void	progress_tick(enum progress_counter);
+/* One more done, counted only: for a thread other than the one drawing. */
+void	progress_count(enum progress_counter);
 /* Redraw the line if it is due: for a process that waits on others. */
 void	progress_show(void);
 /* Erase the line, so other output starts on a clean line; it is drawn

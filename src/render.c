@@ -2,10 +2,11 @@
  * HTML (shortcodes, then Markdown with absolute links), in several
  * processes, with diagnostics printed in entry order so runs stay
  * deterministic. */
+#define _GNU_SOURCE		/* F_SETPIPE_SZ */
 #include <sys/wait.h>
 
 #include <errno.h>
-#include <poll.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -191,7 +192,8 @@ render_one(const struct build_opts *o, struct entry *e, int formats)
  * (github/cmark-gfm PR #176), so two parsers in one process race and
  * autolinks go missing. Each child renders every nth entry and sends back,
  * per entry: index, status, html, html_xml, summary and its diagnostics.
- * The parent takes them as they come, while it writes the feeds.
+ * The parent reads from the child that renders the entry a writer needs
+ * next, each part straight into the memory that keeps it.
  */
 #define NPARTS	4
 struct record {
@@ -201,19 +203,22 @@ struct record {
 };
 #define NONE	UINT32_MAX
 
+/* The pipe from a renderer, asked of the kernel. */
+#define RENDER_PIPE_SIZE	(1 << 20)
+
 /* Entries a renderer process must have to be worth starting. */
 #define RENDER_MIN_PER_PROC	32
 
 struct render_job {
+	const struct build_opts *o;
 	struct entry	**v;
 	size_t		  n;
-	int		  status;	/* so far */
-	size_t		  nproc;	/* child processes; 0: all rendered */
-	size_t		  open;		/* pipes not at their end */
-	struct pollfd	 *pfd;
+	int		  formats;
+	size_t		  nproc;	/* child processes; 0: this one renders
+					 * each entry when it is first needed */
+	int		 *fd;		/* per child: its pipe, -1 at its end */
 	pid_t		 *pids;
-	struct buf	 *in;		/* per child: bytes not yet taken */
-	int		 *bad;		/* per child: sent nonsense */
+	int		 *bad;		/* per child: sent nonsense or too little */
 	struct slot {
 		uintptr_t	addr;	/* of the entry */
 		size_t		idx;
@@ -221,6 +226,7 @@ struct render_job {
 	char		**msgs;
 	int		 *rc;
 	char		 *done;
+	unsigned	 *uses;		/* writes to come, or NULL */
 };
 
 static int
@@ -284,76 +290,67 @@ worse(int a, int b)
 	    a != 0 ? a : b;
 }
 
-/* Make the whole records child c has sent so far into entries; a record
- * that makes no sense marks the child bad. */
-static void
-take_records(struct render_job *job, size_t c)
+/* Read n bytes from fd; returns n, or fewer at the end of the pipe or on
+ * an error. */
+static size_t
+read_full(int fd, void *p, size_t n)
 {
-	struct buf	*b = &job->in[c];
-	struct record	 r;
-	size_t		 off = 0, need, k;
-	char		*part[NPARTS];
+	char	*c = p;
+	size_t	 got = 0;
+	ssize_t	 r;
 
-	while (!job->bad[c] && b->len - off >= sizeof(r)) {
-		memcpy(&r, b->s + off, sizeof(r));
-		for (need = sizeof(r), k = 0; k < NPARTS; k++)
-			if (r.len[k] != NONE)
-				need += r.len[k];
-		if (b->len - off < need)
+	while (got < n) {
+		if ((r = read(fd, c + got, n - got)) == -1 && errno == EINTR)
+			continue;
+		if (r <= 0)
 			break;
-		if (r.idx >= job->n || job->done[r.idx]) {
-			job->bad[c] = 1;
-			break;
-		}
-		off += sizeof(r);
-		for (k = 0; k < NPARTS; k++) {
-			part[k] = NULL;
-			if (r.len[k] == NONE)
-				continue;
-			part[k] = xstrndup(b->s + off, r.len[k]);
-			off += r.len[k];
-		}
-		job->v[r.idx]->html = part[0];
-		job->v[r.idx]->html_xml = part[1];
-		job->v[r.idx]->summary = part[2];
-		job->msgs[r.idx] = part[3];
-		job->rc[r.idx] = r.rc;
-		job->done[r.idx] = 1;
+		got += (size_t)r;
 	}
-	/* Keep the buffer to the record being received. */
-	memmove(b->s, b->s + off, b->len - off);
-	b->len -= off;
+	return got;
 }
 
-/* Wait for any child to send something and take it. */
+/* Take the next record child c sends, each part read straight into the
+ * memory it is kept in. At the end of the pipe, or on a record that makes
+ * no sense (the child marked bad), the pipe is closed. */
 static void
-pump(struct render_job *job)
+take_record(struct render_job *job, size_t c)
 {
-	char	chunk[65536];
-	ssize_t	r;
-	size_t	i;
+	struct record	 r;
+	char		*part[NPARTS] = { NULL };
+	size_t		 got, k;
 
-	if (poll(job->pfd, job->nproc, -1) == -1) {
-		if (errno == EINTR)
-			return;
-		diag_error(NULL, 0, 0, "cannot wait for the renderers: %s",
-		    strerror(errno));
-		abort();
-	}
 	progress_show();
-	for (i = 0; i < job->nproc; i++) {
-		if (job->pfd[i].fd < 0 || job->pfd[i].revents == 0)
-			continue;
-		r = read(job->pfd[i].fd, chunk, sizeof(chunk));
-		if (r > 0) {
-			buf_add(&job->in[i], chunk, (size_t)r);
-			take_records(job, i);
-		} else if (r == 0 || errno != EINTR) {
-			close(job->pfd[i].fd);
-			job->pfd[i].fd = -1;
-			job->open--;
-		}
+	if ((got = read_full(job->fd[c], &r, sizeof(r))) != sizeof(r)) {
+		if (got != 0)
+			job->bad[c] = 1;
+		goto end;
 	}
+	if (r.idx >= job->n || r.idx % job->nproc != c || job->done[r.idx]) {
+		job->bad[c] = 1;
+		goto end;
+	}
+	for (k = 0; k < NPARTS; k++) {
+		if (r.len[k] == NONE)
+			continue;
+		part[k] = xmalloc((size_t)r.len[k] + 1);
+		if (read_full(job->fd[c], part[k], r.len[k]) != r.len[k]) {
+			job->bad[c] = 1;
+			for (k = 0; k < NPARTS; k++)
+				free(part[k]);
+			goto end;
+		}
+		part[k][r.len[k]] = '\0';
+	}
+	job->v[r.idx]->html = part[0];
+	job->v[r.idx]->html_xml = part[1];
+	job->v[r.idx]->summary = part[2];
+	job->msgs[r.idx] = part[3];
+	job->rc[r.idx] = r.rc;
+	job->done[r.idx] = 1;
+	return;
+end:
+	close(job->fd[c]);
+	job->fd[c] = -1;
 }
 
 static int
@@ -369,18 +366,14 @@ cmp_slots(const void *a, const void *b)
 static void
 render_job_free(struct render_job *job)
 {
-	size_t	i;
-
-	for (i = 0; i < job->nproc; i++)
-		buf_free(&job->in[i]);
-	free(job->pfd);
+	free(job->fd);
 	free(job->pids);
-	free(job->in);
 	free(job->bad);
 	free(job->byaddr);
 	free(job->msgs);
 	free(job->rc);
 	free(job->done);
+	free(job->uses);
 	free(job);
 }
 
@@ -392,8 +385,19 @@ render_start(const struct build_opts *o, struct entry **v, size_t n,
 	size_t			 i, k, nproc = o->jobs > 1 ? (size_t)o->jobs : 1;
 	int			 fds[2];
 
+	job->o = o;
 	job->v = v;
 	job->n = n;
+	job->formats = formats;
+	job->byaddr = xcalloc(n + 1, sizeof(*job->byaddr));
+	job->msgs = xcalloc(n + 1, sizeof(*job->msgs));
+	job->rc = xcalloc(n + 1, sizeof(*job->rc));
+	job->done = xcalloc(n + 1, 1);
+	for (i = 0; i < n; i++) {
+		job->byaddr[i].addr = (uintptr_t)v[i];
+		job->byaddr[i].idx = i;
+	}
+	qsort(job->byaddr, n, sizeof(*job->byaddr), cmp_slots);
 	if (nproc > n)
 		nproc = n;
 	/* A process started costs a copy of the page tables of a parent that
@@ -402,26 +406,12 @@ render_start(const struct build_opts *o, struct entry **v, size_t n,
 	if (o->jobs_default && nproc > n / RENDER_MIN_PER_PROC)
 		nproc = n / RENDER_MIN_PER_PROC;
 	progress_total(PROGRESS_RENDERED, n);
-	if (nproc <= 1) {
-		for (i = 0; i < n; i++)
-			job->status = worse(job->status,
-			    render_one(o, v[i], formats));
-		return job;
-	}
-	job->nproc = job->open = nproc;
-	job->pfd = xcalloc(nproc, sizeof(*job->pfd));
+	if (nproc <= 1)
+		return job;	/* rendered one by one, as needed */
+	job->nproc = nproc;
+	job->fd = xcalloc(nproc, sizeof(*job->fd));
 	job->pids = xcalloc(nproc, sizeof(*job->pids));
-	job->in = xcalloc(nproc, sizeof(*job->in));
 	job->bad = xcalloc(nproc, sizeof(*job->bad));
-	job->byaddr = xcalloc(n, sizeof(*job->byaddr));
-	job->msgs = xcalloc(n, sizeof(*job->msgs));
-	job->rc = xcalloc(n, sizeof(*job->rc));
-	job->done = xcalloc(n, 1);
-	for (i = 0; i < n; i++) {
-		job->byaddr[i].addr = (uintptr_t)v[i];
-		job->byaddr[i].idx = i;
-	}
-	qsort(job->byaddr, n, sizeof(*job->byaddr), cmp_slots);
 	fflush(NULL);		/* nothing buffered may be written twice */
 	for (i = 0; i < nproc; i++) {
 		if (pipe(fds) == -1 || (job->pids[i] = fork()) == -1) {
@@ -434,51 +424,116 @@ render_start(const struct build_opts *o, struct entry **v, size_t n,
 			 * and closed, so the child ends owning nothing lost. */
 			close(fds[0]);
 			for (k = 0; k < i; k++)
-				close(job->pfd[k].fd);
+				close(job->fd[k]);
 			render_job_free(job);
 			child(o, v, n, i, nproc, formats, fds[1]);
 		}
 		close(fds[1]);
-		job->pfd[i].fd = fds[0];
-		job->pfd[i].events = POLLIN;
+		/* Fewer, larger transfers (Linux; a smaller pipe works too). */
+		(void)fcntl(fds[0], F_SETPIPE_SZ, RENDER_PIPE_SIZE);
+		job->fd[i] = fds[0];
 	}
 	return job;
+}
+
+void
+render_free_after(struct render_job *job, const unsigned *uses)
+{
+	free(job->uses);
+	job->uses = xcalloc(job->n + 1, sizeof(*job->uses));
+	memcpy(job->uses, uses, job->n * sizeof(*uses));
+}
+
+/* Render entry idx in this process, its diagnostics kept for
+ * render_finish as a renderer process's are. */
+static void
+render_here(struct render_job *job, size_t idx)
+{
+	FILE	*f, *old;
+	size_t	 len;
+
+	if ((f = open_memstream(&job->msgs[idx], &len)) == NULL) {
+		diag_error(NULL, 0, 0, "cannot buffer diagnostics");
+		abort();
+	}
+	old = diag_set_buffer(f);
+	job->rc[idx] = render_one(job->o, job->v[idx], job->formats);
+	diag_set_buffer(old);
+	fclose(f);
+	job->done[idx] = 1;
+}
+
+/* The index of e in the job's entries, or -1. */
+static long
+find_entry(const struct render_job *job, const struct entry *e)
+{
+	struct slot	 key;
+	const struct slot *hit;
+
+	key.addr = (uintptr_t)e;
+	hit = bsearch(&key, job->byaddr, job->n, sizeof(key), cmp_slots);
+	return hit == NULL ? -1 : (long)hit->idx;
 }
 
 void
 render_wait(void *vjob, const struct entry *e)
 {
 	struct render_job	*job = vjob;
-	struct slot		 key, *hit;
+	long			 idx = find_entry(job, e);
+	size_t			 c;
 
-	if (job->nproc == 0)
+	if (idx < 0 || job->done[idx])
 		return;
-	key.addr = (uintptr_t)e;
-	hit = bsearch(&key, job->byaddr, job->n, sizeof(key), cmp_slots);
-	while (hit != NULL && !job->done[hit->idx] && job->open > 0)
-		pump(job);
+	if (job->nproc == 0) {
+		render_here(job, (size_t)idx);
+		return;
+	}
+	/* Child c renders entries c, c + nproc, ... in that order. */
+	c = (size_t)idx % job->nproc;
+	while (!job->done[idx] && job->fd[c] != -1)
+		take_record(job, c);
+}
+
+void
+render_done(void *vjob, const struct entry *ce)
+{
+	struct render_job	*job = vjob;
+	long			 idx = find_entry(job, ce);
+	struct entry		*e;
+
+	if (idx < 0 || job->uses == NULL || job->uses[idx] == 0 ||
+	    --job->uses[idx] > 0)
+		return;
+	/* Its last feed has it: the memory goes to the next entries. */
+	e = job->v[idx];
+	free(e->html);
+	free(e->html_xml);
+	e->html = e->html_xml = NULL;
 }
 
 int
 render_finish(struct render_job *job)
 {
 	size_t	i;
-	int	status, ret = job->status;
+	int	status, ret = 0;
 
-	while (job->open > 0)
-		pump(job);
+	for (i = 0; job->nproc == 0 && i < job->n; i++)
+		if (!job->done[i])
+			render_here(job, i);
+	for (i = 0; i < job->nproc; i++)
+		while (job->fd[i] != -1)
+			take_record(job, i);
 	for (i = 0; i < job->nproc; i++) {
 		while (waitpid(job->pids[i], &status, 0) == -1 &&
 		    errno == EINTR)
 			;
 		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 ||
-		    job->bad[i] || job->in[i].len > 0) {
+		    job->bad[i]) {
 			diag_error(NULL, 0, 0, "a renderer process failed");
 			ret = EXIT_SYSTEM;
 		}
-		buf_free(&job->in[i]);
 	}
-	for (i = 0; job->nproc > 0 && i < job->n; i++) {
+	for (i = 0; i < job->n; i++) {
 		diag_print(job->msgs[i]);
 		free(job->msgs[i]);
 		ret = worse(ret, job->rc[i]);

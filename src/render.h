@@ -15,9 +15,10 @@ struct render_job;
  * written; 0 for summaries only) has FORMAT_JSON, its html_xml
  * (xmltext_escape) when it has FORMAT_RSS or FORMAT_ATOM, and frees its
  * body. With o->jobs > 1 the entries are shared among that many processes
- * and this returns at once: render_wait waits for one entry, and
- * render_finish for all. v must live until render_finish. Returns the job,
- * freed by render_finish. */
+ * started now; otherwise each is rendered in this process when render_wait
+ * first asks for it. This returns at once: render_wait waits for one
+ * entry, and render_finish for all. v must live until render_finish.
+ * Returns the job, freed by render_finish. */
 struct render_job *render_start(const struct build_opts *o, struct entry **v,
 	    size_t n, int formats);
 
@@ -25,6 +26,15 @@ struct render_job *render_start(const struct build_opts *o, struct entry **v,
  * has failed, which render_finish reports); for any other entry return.
  * Takes a void * to serve as a feed_info need hook. */
 void	render_wait(void *job, const struct entry *e);
+
+/* uses[i] (for v[i]) is how many times the feeds will write an entry:
+ * render_done frees its html and html_xml at the last, so the memory of
+ * the HTML follows the feed being written, not the whole set. */
+void	render_free_after(struct render_job *job, const unsigned *uses);
+
+/* An entry is written: with render_free_after, count it. Takes a void *
+ * to serve as a feed_info done hook. */
+void	render_done(void *job, const struct entry *e);
 
 /* Wait for every entry and print the diagnostics, in the order of v; the
  * results and the diagnostics are the same whatever o->jobs. Frees job.

@@ -145,7 +145,7 @@ shown(const unsigned char *s, size_t len, size_t n, enum utf8_status st)
 static const char *
 hex_bytes(const unsigned char *s, size_t n)
 {
-	static char		 b[4 * 4 + 1];
+	static _Thread_local char b[4 * 4 + 1];
 	static const char	 hex[] = "0123456789abcdef";
 	size_t			 i;
 

@@ -102,8 +102,12 @@ xmltext_escape(const char *s, size_t len)
 		s = clean = xmltext_clean(s, len);
 	if ((x = xmlEncodeSpecialChars(NULL, (const xmlChar *)s)) == NULL)
 		xoom();
+	free(clean);
+	/* libxml2 allocates with malloc unless told otherwise: then its
+	 * result is the caller's to free() as it is, without a copy. */
+	if (xmlFree == free)
+		return (char *)x;
 	out = xstrdup((const char *)x);
 	xmlFree(x);
-	free(clean);
 	return out;
 }

@@ -20,7 +20,7 @@
 static const struct feed_info INFO = {
 	"Istio releases", "Release announcements", "https://istio.io/",
 	"https://istio.io/feeds/rss.xml", "en", "The Istio Team", "relfeed",
-	NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL
+	NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL
 };
 
 struct feedset {

@@ -207,6 +207,71 @@ START_TEST(cache_round_trip)
 }
 END_TEST
 
+/* A run as collect.c makes it with several threads: every lookup first,
+ * then each file kept in the order of the files. Returns the hits. */
+static size_t
+run_split(int64_t now_ns)
+{
+	enum entry_load_result	 res[3], want[3];
+	struct fmcache_look	 lk[3];
+	struct fmcache		*c;
+	struct entry		*e[3], *fresh[3];
+	char			*path;
+	size_t			 i, hits;
+	int			 hit[3], warned[3], warnings;
+
+	c = fmcache_open(cpath, dir, NULL, &eo, now_ns);
+	for (i = 0; i < 3; i++) {
+		path = xasprintf("%s/%s", dir, files3[i]);
+		warnings = diag_warnings();
+		fresh[i] = load(files3[i], &want[i]);
+		warned[i] = diag_warnings() != warnings;
+		hit[i] = fmcache_lookup(c, path, files3[i], &res[i], &e[i],
+		    &lk[i]);
+		if (hit[i]) {
+			ck_assert_int_eq(res[i], want[i]);
+			if (res[i] == ENTRY_OK)
+				check_same_entry(e[i], fresh[i]);
+		} else
+			ck_assert_ptr_null(e[i]);
+		free(path);
+	}
+	for (i = 0; i < 3; i++) {
+		fmcache_keep(c, &lk[i], files3[i], hit[i] ? res[i] : want[i],
+		    hit[i] ? e[i] : fresh[i], warned[i]);
+		entry_free(e[i]);
+		entry_free(fresh[i]);
+	}
+	hits = fmcache_hits(c);
+	fmcache_close(c, 1);
+	ck_assert_int_eq(diag_errors(), 0);
+	return hits;
+}
+
+START_TEST(split_lookups)
+{
+	struct stat	 st1, st2;
+	char		*a, *b;
+	size_t		 alen, blen;
+
+	/* Lookups made apart from their records write the cache that
+	 * fmcache_get and fmcache_put write, and read it back. */
+	ck_assert_uint_eq(run_split(LATER), 0);
+	a = support_read_file(cpath, &alen);
+	file_stat(cpath, &st1);
+	ck_assert_uint_eq(run(LATER), 2);
+	ck_assert_uint_eq(run_split(LATER), 2);
+	file_stat(cpath, &st2);
+	ck_assert_uint_eq(st1.st_ino, st2.st_ino);
+	ck_assert_int_eq(st1.st_mtim.tv_nsec, st2.st_mtim.tv_nsec);
+	b = support_read_file(cpath, &blen);
+	ck_assert_uint_eq(alen, blen);
+	ck_assert_mem_eq(a, b, alen);
+	free(a);
+	free(b);
+}
+END_TEST
+
 START_TEST(racy_files_not_stored)
 {
 	/* Written just now: a change within the granule would go unseen. */
@@ -363,6 +428,7 @@ fmcache_suite(void)
 	tcase_add_test(tc, record_round_trip);
 	tcase_add_test(tc, cache_round_trip);
 	tcase_add_test(tc, racy_files_not_stored);
+	tcase_add_test(tc, split_lookups);
 	tcase_add_test(tc, changed_file_missed);
 	tcase_add_test(tc, corrupt_byte);
 	tcase_add_test(tc, truncated);
