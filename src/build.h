@@ -45,9 +45,9 @@ struct build_opts {
 	int		 future;
 	int		 jobs;		/* threads that load, processes that
 					 * render; <= 1: this one */
-	int		 jobs_default;	/* jobs is the processor count, not
-					 * asked for: few entries render in
-					 * this process */
+	int		 jobs_batch;	/* start a renderer only for enough
+					 * entries; 0: start jobs of them
+					 * whatever their number (tests) */
 	unsigned int	 lock_wait;	/* seconds build waits for the lock */
 	int		 bundle_pages;	/* pages below a dated _index.md are
 					 * entries of their own */

@@ -457,8 +457,10 @@ main(int argc, char *argv[])
 	if (o.jobs == 0) {
 		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 		o.jobs = ncpu > 0 && ncpu <= 256 ? (int)ncpu : 1;
-		o.jobs_default = 1;
 	}
+	/* --jobs is at most: a few entries render faster here than in
+	 * processes started for them. */
+	o.jobs_batch = 1;
 	rc = EXIT_USAGE;
 	if (o.base_url == NULL && cfg != NULL)
 		diag_error(cfg->path, 1, 1, "no 'base_url': the site's absolute "

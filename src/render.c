@@ -402,8 +402,8 @@ render_start(const struct build_opts *o, struct entry **v, size_t n,
 		nproc = n;
 	/* A process started costs a copy of the page tables of a parent that
 	 * holds every entry's metadata: the cron case renders a few entries,
-	 * faster in this process, unless --jobs asked for more. */
-	if (o->jobs_default && nproc > n / RENDER_MIN_PER_PROC)
+	 * faster in this process. */
+	if (o->jobs_batch && nproc > n / RENDER_MIN_PER_PROC)
 		nproc = n / RENDER_MIN_PER_PROC;
 	progress_total(PROGRESS_RENDERED, n);
 	if (nproc <= 1)
