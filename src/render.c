@@ -190,7 +190,8 @@ render_one(const struct build_opts *o, struct entry *e, int formats)
  * Several processes, not threads: cmark-gfm keeps the table of special
  * inline characters in a global that every parser with extensions writes
  * (github/cmark-gfm PR #176), so two parsers in one process race and
- * autolinks go missing. Each child renders every nth entry and sends back,
+ * autolinks go missing. The parent renders some entries itself, as a writer
+ * needs them, and each child renders its share (owner()) and sends back,
  * per entry: index, status, html, html_xml, summary and its diagnostics.
  * The parent reads from the child that renders the entry a writer needs
  * next, each part straight into the memory that keeps it.
@@ -215,7 +216,7 @@ struct render_job {
 	size_t		  n;
 	int		  formats;
 	size_t		  nproc;	/* child processes; 0: this one renders
-					 * each entry when it is first needed */
+					 * every entry when it is first needed */
 	int		 *fd;		/* per child: its pipe, -1 at its end */
 	pid_t		 *pids;
 	int		 *bad;		/* per child: sent nonsense or too little */
@@ -246,16 +247,34 @@ write_all(int fd, const void *p, size_t n)
 	return 0;
 }
 
+/*
+ * Who renders entry idx when nproc processes help: -1 for this process, or
+ * the child's number. This process writes the feeds too, so it takes a
+ * smaller share than a child: of every CHILD_SHARE * nproc + 1 entries,
+ * the first is its own and each child has CHILD_SHARE.
+ */
+#define CHILD_SHARE	3
+
+static long
+owner(size_t nproc, size_t idx)
+{
+	size_t	slot = idx % (CHILD_SHARE * nproc + 1);
+
+	return slot == 0 ? -1 : (long)((slot - 1) % nproc);
+}
+
 static void
-child(const struct build_opts *o, struct entry **v, size_t n, size_t first,
-    size_t step, int formats, int fd)
+child(const struct build_opts *o, struct entry **v, size_t n, size_t c,
+    size_t nproc, int formats, int fd)
 {
 	struct record	 r;
 	char		*part[NPARTS];
 	size_t		 i, k, len;
 	FILE		*f;
 
-	for (i = first; i < n; i += step) {
+	for (i = 0; i < n; i++) {
+		if (owner(nproc, i) != (long)c)
+			continue;
 		if ((f = open_memstream(&part[3], &len)) == NULL)
 			_exit(2);
 		diag_set_buffer(f);
@@ -325,7 +344,8 @@ take_record(struct render_job *job, size_t c)
 			job->bad[c] = 1;
 		goto end;
 	}
-	if (r.idx >= job->n || r.idx % job->nproc != c || job->done[r.idx]) {
+	if (r.idx >= job->n || owner(job->nproc, r.idx) != (long)c ||
+	    job->done[r.idx]) {
 		job->bad[c] = 1;
 		goto end;
 	}
@@ -408,7 +428,8 @@ render_start(const struct build_opts *o, struct entry **v, size_t n,
 	progress_total(PROGRESS_RENDERED, n);
 	if (nproc <= 1)
 		return job;	/* rendered one by one, as needed */
-	job->nproc = nproc;
+	/* This process is one of them: it starts the others. */
+	job->nproc = nproc = nproc - 1;
 	job->fd = xcalloc(nproc, sizeof(*job->fd));
 	job->pids = xcalloc(nproc, sizeof(*job->pids));
 	job->bad = xcalloc(nproc, sizeof(*job->bad));
@@ -484,12 +505,12 @@ render_wait(void *vjob, const struct entry *e)
 
 	if (idx < 0 || job->done[idx])
 		return;
-	if (job->nproc == 0) {
+	if (job->nproc == 0 || owner(job->nproc, (size_t)idx) == -1) {
 		render_here(job, (size_t)idx);
 		return;
 	}
-	/* Child c renders entries c, c + nproc, ... in that order. */
-	c = (size_t)idx % job->nproc;
+	/* A child renders its entries in their order. */
+	c = (size_t)owner(job->nproc, (size_t)idx);
 	while (!job->done[idx] && job->fd[c] != -1)
 		take_record(job, c);
 }
@@ -517,8 +538,9 @@ render_finish(struct render_job *job)
 	size_t	i;
 	int	status, ret = 0;
 
-	for (i = 0; job->nproc == 0 && i < job->n; i++)
-		if (!job->done[i])
+	for (i = 0; i < job->n; i++)
+		if (!job->done[i] && (job->nproc == 0 ||
+		    owner(job->nproc, i) == -1))
 			render_here(job, i);
 	for (i = 0; i < job->nproc; i++)
 		while (job->fd[i] != -1)
