@@ -41,13 +41,18 @@ struct output {
 	size_t	 len;
 	int	 xml;		/* parsed back before it is written */
 	int	 changed;	/* differs from the file on disk */
-	struct feed_checker *checker;	/* parsing it as it was made, or NULL */
 	char	*tmp;		/* staged, not yet renamed into place */
 };
 
 struct outputs {
 	struct output	*v;
 	size_t		 n;
+	/* The changed XML documents, parsed back by check: */
+	const char	**what;
+	const char	**doc;
+	size_t		 *len;
+	char		**paths;	/* what[], owned */
+	size_t		  nchecked;
 };
 
 static void
@@ -60,9 +65,14 @@ outputs_free(struct outputs *o)
 		free(o->v[i].tmp);
 		free(o->v[i].relpath);
 		free(o->v[i].doc);
-		feed_checker_cancel(o->v[i].checker);
 	}
 	free(o->v);
+	for (i = 0; i < o->nchecked; i++)
+		free(o->paths[i]);
+	free(o->paths);
+	free(o->what);
+	free(o->doc);
+	free(o->len);
 }
 
 /* The list command: one tab-separated line per entry, four fields. */
@@ -202,7 +212,6 @@ make_outputs(const struct build_opts *o, const struct feed_set *set,
 			xsl = o->stylesheet && out->xml ?
 			    preview_xsl_href(out->relpath) : NULL;
 			info.stylesheet = xsl;
-			info.checker = o->jobs > 1 ? &out->checker : NULL;
 			if (formats[k].write(&info, set->v[i].v, set->v[i].n,
 			    &out->doc, &out->len) == -1)
 				rc = -1;
@@ -220,48 +229,63 @@ make_outputs(const struct build_opts *o, const struct feed_set *set,
 }
 
 /* Find the outputs that differ from the files on disk (all of them for
- * check) and parse those back: a feed is parsed back before it is written,
- * and one whose bytes are on disk already was parsed when it was written.
- * Nothing is written until every output has passed. */
-static int
+ * check) and start parsing those back: a feed is parsed back before it is
+ * renamed into place, and one whose bytes are on disk already was parsed
+ * when it was written. A build that writes parses in a thread of its own
+ * while it stages the files (with --jobs > 1); otherwise the parse is done
+ * when this returns. feed_check_wait gives the verdict. */
+static struct feed_check *
 check_outputs(const struct build_opts *o, struct outputs *outs)
 {
-	char	*path;
-	size_t	 i;
-	int	 rc = 0;
+	struct output	*out;
+	size_t		 i, k = 0;
 
+	outs->paths = xcalloc(outs->n + 1, sizeof(*outs->paths));
+	outs->what = xcalloc(outs->n + 1, sizeof(*outs->what));
+	outs->doc = xcalloc(outs->n + 1, sizeof(*outs->doc));
+	outs->len = xcalloc(outs->n + 1, sizeof(*outs->len));
 	for (i = 0; i < outs->n; i++) {
-		path = xasprintf("%s/%s", o->output_dir, outs->v[i].relpath);
-		outs->v[i].changed = o->cmd == CMD_CHECK ||
-		    !fsutil_same_content(path, outs->v[i].doc, outs->v[i].len);
-		/* The parse done while it was made says whether it is
-		 * well-formed; this one says why not. */
-		if (!outs->v[i].changed)
-			feed_checker_cancel(outs->v[i].checker);
-		else if (outs->v[i].xml && (outs->v[i].checker == NULL ||
-		    feed_checker_result(outs->v[i].checker) == -1) &&
-		    feed_parse_back(path, outs->v[i].doc, outs->v[i].len) == -1)
-			rc = -1;
-		outs->v[i].checker = NULL;
-		free(path);
+		out = &outs->v[i];
+		outs->paths[k] = xasprintf("%s/%s", o->output_dir, out->relpath);
+		out->changed = o->cmd == CMD_CHECK ||
+		    !fsutil_same_content(outs->paths[k], out->doc, out->len);
+		if (!out->changed || !out->xml) {
+			free(outs->paths[k]);
+			continue;
+		}
+		outs->what[k] = outs->paths[k];
+		outs->doc[k] = out->doc;
+		outs->len[k] = out->len;
+		outs->nchecked = ++k;
 	}
-	return rc;
+	return feed_check_start(outs->what, outs->doc, outs->len, k,
+	    o->jobs > 1 && o->cmd == CMD_BUILD && !o->dry_run);
 }
 
 /* Write the outputs that differ from what is on disk, all or none: every
- * one is staged (written to its temporary file) before any is renamed into
- * place, so a full disk leaves every old feed as it was. Called holding the
- * lock, which makes the temporary files of killed runs safe to remove. */
+ * one is staged (written to its temporary file) while *check parses them
+ * back, and none is renamed into place before every one is staged and
+ * found well-formed, so a full disk or a bad document leaves every old feed
+ * as it was. Called holding the lock, which makes the temporary files of
+ * killed runs safe to remove. Waits for *check (and sets it to NULL).
+ * Returns 0, EXIT_CONTENT or EXIT_SYSTEM. */
 static int
-write_outputs(const struct build_opts *o, struct outputs *outs)
+write_outputs(const struct build_opts *o, struct outputs *outs,
+    struct feed_check **check)
 {
 	struct output	*out;
 	char		*path, *dir;
 	const char	*name;
 	size_t		 i, k;
-	int		 rc = 0;
+	int		 rc = 0, well_formed;
 
-	for (k = 0; k < 2; k++)
+	for (k = 0; k < 2; k++) {
+		if (k == 1) {
+			well_formed = feed_check_wait(*check) == 0;
+			*check = NULL;
+			if (!well_formed)
+				return EXIT_CONTENT;
+		}
 		for (i = 0; i < outs->n && rc == 0; i++) {
 			out = &outs->v[i];
 			path = xasprintf("%s/%s", o->output_dir, out->relpath);
@@ -287,7 +311,8 @@ write_outputs(const struct build_opts *o, struct outputs *outs)
 			free(dir);
 			free(path);
 		}
-	return rc;
+	}
+	return rc == 0 ? 0 : EXIT_SYSTEM;
 }
 
 /* Compare each output with the file it replaces, before any is replaced;
@@ -454,6 +479,7 @@ build_run(const struct build_opts *o, FILE *out)
 	struct changes_run	 run = { 0 };
 	const struct config	*cfg = o->config;
 	struct lock		*lock = NULL;
+	struct feed_check	*check = NULL;
 	int			 status;
 
 	progress_start(!o->quiet);
@@ -491,13 +517,20 @@ build_run(const struct build_opts *o, FILE *out)
 	if (status == 0 && o->cmd == CMD_BUILD && !o->dry_run &&
 	    (lock = lock_acquire(o->output_dir, o->lock_wait)) == NULL)
 		status = EXIT_SYSTEM;
-	if (status == 0 && check_outputs(o, &outs) == -1)
-		status = EXIT_CONTENT;
+	if (status == 0)
+		check = check_outputs(o, &outs);
+	/* What writes nothing has the parse's verdict at once. */
+	if (status == 0 && (o->cmd != CMD_BUILD || o->dry_run)) {
+		if (feed_check_wait(check) == -1)
+			status = EXIT_CONTENT;
+		check = NULL;
+	}
 	if (status == 0 && o->cmd == CMD_BUILD)
 		status = tally_outputs(o, &list, &outs, &run, out);
-	if (status == 0 && o->cmd == CMD_BUILD && !o->dry_run &&
-	    write_outputs(o, &outs) == -1)
-		status = EXIT_SYSTEM;
+	if (status == 0 && o->cmd == CMD_BUILD && !o->dry_run)
+		status = write_outputs(o, &outs, &check);
+	if (feed_check_wait(check) == -1 && status == 0)
+		status = EXIT_CONTENT;
 	if (status == 0 && o->cmd == CMD_BUILD)
 		status = finish_build(o, &run);
 out:

@@ -40,10 +40,6 @@ struct feed_info {
 	 * called. The renderer frees the HTML after its last use. */
 	void		(*done)(void *need_ctx, const struct entry *);
 	void		*need_ctx;
-	/* Not NULL: an XML writer streams its document to a parse in
-	 * another thread (feed_checker_start) and sets *checker to it, or
-	 * to NULL when none could start. */
-	struct feed_checker **checker;
 };
 
 /* The name a feed gives as its author when it is told none: the site's
@@ -103,19 +99,16 @@ int	feed_json_write(const struct feed_info *, struct entry *const *entries,
  * what (e.g. "rss.xml"). */
 int	feed_parse_back(const char *what, const char *doc, size_t len);
 
-/* A parse of a document while it is written, in a thread of its own,
- * which says only whether it is well-formed: feed_parse_back says why not.
- * start returns NULL when no thread can be made; feed sends the next
- * bytes (blocking while the parse is far behind); close ends the
- * document. result waits for the verdict: 0 if well-formed, -1 if not or
- * when the parse could not be done; cancel ends it without one (NULL is
- * fine). Both free the checker. */
-struct feed_checker;
-struct feed_checker *feed_checker_start(void);
-void	feed_checker_feed(struct feed_checker *, const char *, size_t);
-void	feed_checker_close(struct feed_checker *);
-int	feed_checker_result(struct feed_checker *);
-void	feed_checker_cancel(struct feed_checker *);
+/* feed_parse_back for doc[i][0..len[i]) (named what[i]), i < n: with
+ * thread 1 in a thread of its own, so the caller goes on meanwhile (the
+ * arrays must live until feed_check_wait), otherwise before this returns.
+ * feed_check_wait waits for the parses, prints what they reported and
+ * returns 0 if every document is well-formed, else -1; it frees c (NULL is
+ * fine). */
+struct feed_check;
+struct feed_check *feed_check_start(const char *const *what,
+	    const char *const *doc, const size_t *len, size_t n, int thread);
+int	feed_check_wait(struct feed_check *c);
 
 /* An RSS author element needs an e-mail address: split "Name <a@b>",
  * "a@b (Name)" or a bare "a@b" (a "mailto:" prefix is dropped) into email
@@ -167,11 +160,9 @@ struct rf_time	 feed_newest_updated(struct entry *const *entries, size_t n);
  * ("dc:creator", "xmlns:atom"). */
 struct feedw;
 
-/* Start a document; what names it in diagnostics. With checker not NULL
- * the document also goes to a new feed_checker, stored there (NULL if
- * none could start), which feedw_finish closes. Returns the writer
+/* Start a document; what names it in diagnostics. Returns the writer
  * (freed by feedw_finish) or NULL after reporting. */
-struct feedw	*feedw_new(const char *what, struct feed_checker **checker);
+struct feedw	*feedw_new(const char *what);
 void		 feedw_start(struct feedw *, const char *name);
 void		 feedw_attr(struct feedw *, const char *name, const char *value);
 void		 feedw_text(struct feedw *, const char *text);

@@ -105,7 +105,7 @@ feed_atom_write(const struct feed_info *info, struct entry *const *entries,
 	if (feed_check_input("Atom", info, entries, n) < 0)
 		goto out;
 	author = feed_author_of(info);
-	if ((fw = feedw_new(info->self_url, info->checker)) == NULL)
+	if ((fw = feedw_new(info->self_url)) == NULL)
 		goto out;
 	if (feed_is_set(info->stylesheet))
 		feedw_stylesheet(fw, info->stylesheet);

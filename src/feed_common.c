@@ -13,8 +13,6 @@
 struct feedw {
 	const char		*what;
 	struct buf		 doc;		/* what the writer has put out */
-	size_t			 fed;		/* of doc, sent to the checker */
-	struct feed_checker	*checker;	/* or NULL */
 	xmlTextWriterPtr	 w;
 	const char		*failed;	/* first call that failed, or NULL */
 	const char		*failed_name;	/* element or attribute it wrote */
@@ -218,9 +216,6 @@ out:
 	return rc;
 }
 
-/* The checker reads big pieces: fewer system calls for both sides. */
-#define FEED_CHUNK	262144
-
 /* Where libxml2's output buffer flushes to: our own buffer, which is
  * handed over whole at the end, with no copy. */
 static int
@@ -229,11 +224,6 @@ write_out(void *ctx, const char *s, int len)
 	struct feedw	*fw = ctx;
 
 	buf_add(&fw->doc, s, (size_t)len);
-	if (fw->checker != NULL && fw->doc.len - fw->fed >= FEED_CHUNK) {
-		feed_checker_feed(fw->checker, fw->doc.s + fw->fed,
-		    fw->doc.len - fw->fed);
-		fw->fed = fw->doc.len;
-	}
 	return len;
 }
 
@@ -245,15 +235,13 @@ close_out(void *ctx)
 }
 
 struct feedw *
-feedw_new(const char *what, struct feed_checker **checker)
+feedw_new(const char *what)
 {
 	struct feedw		*fw;
 	xmlOutputBufferPtr	 out;
 
 	fw = xcalloc(1, sizeof(*fw));
 	fw->what = what;
-	if (checker != NULL)
-		*checker = fw->checker = feed_checker_start();
 	/* The writer frees out with itself. */
 	if ((out = xmlOutputBufferCreateIO(write_out, close_out, fw,
 	    NULL)) == NULL) {
@@ -277,8 +265,6 @@ feedw_new(const char *what, struct feed_checker **checker)
 fail:
 	if (fw->w != NULL)
 		xmlFreeTextWriter(fw->w);
-	if (fw->checker != NULL)
-		feed_checker_close(fw->checker);
 	buf_free(&fw->doc);
 	free(fw);
 	return NULL;
@@ -411,11 +397,6 @@ feedw_finish(struct feedw *fw, char **out, size_t *outlen)
 	/* Freeing the writer flushes it into the buffer. */
 	xmlFreeTextWriter(fw->w);
 	fw->w = NULL;
-	if (fw->checker != NULL) {
-		feed_checker_feed(fw->checker, fw->doc.s + fw->fed,
-		    fw->doc.len - fw->fed);
-		feed_checker_close(fw->checker);
-	}
 	if (fw->failed != NULL) {
 		diag_error(fw->what, 0, 0, "XML writer failed to %s%s%s",
 		    fw->failed, fw->failed_name ? " " : "",

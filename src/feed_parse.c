@@ -1,15 +1,10 @@
 /* feed_parse.c: every XML document relfeed writes parsed back with libxml2,
- * once it is made, or in a thread while it is written. */
-#define _GNU_SOURCE		/* F_SETPIPE_SZ */
-#include <errno.h>
-#include <fcntl.h>
+ * here or in a thread of its own while the documents are staged. */
 #include <limits.h>
 #include <pthread.h>
-#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -144,133 +139,79 @@ out:
 	return rc;
 }
 
-/* A parse running in a thread of its own, reading the document from a
- * pipe while it is written: on two processors the check costs the writer
- * nothing. A thread, not a process: a fork would make every page this
- * process writes afterwards a copy. libxml2 keeps its state per parser
- * (and per thread), and nothing else runs in the thread. */
-struct feed_checker {
-	pthread_t	thread;
-	int		in;		/* the pipe's read end, the thread's */
-	int		fd;		/* its write end, or -1 once closed */
-	int		broken;		/* a write failed: verdict unknown */
-	int		ok;		/* the thread's verdict */
+/* Documents parsed back in a thread of its own while this one goes on
+ * (staging them): libxml2 keeps its state per parser, and the thread's
+ * diagnostics are kept for feed_check_wait to print. A thread, not a
+ * process: a fork would make every page this process writes afterwards a
+ * copy. */
+struct feed_check {
+	pthread_t		 thread;
+	int			 started;
+	const char *const	*what;
+	const char *const	*doc;
+	const size_t		*len;
+	size_t			 n;
+	int			 rc;
+	char			*msgs;
 };
 
-static int
-read_pipe(void *ctx, char *buf, int len)
+static void
+check_all(struct feed_check *c)
 {
-	ssize_t	r;
+	size_t	i;
 
-	while ((r = read(*(int *)ctx, buf, (size_t)len)) == -1 &&
-	    errno == EINTR)
-		;
-	return r < 0 ? -1 : (int)r;
+	for (i = 0; i < c->n; i++)
+		if (feed_parse_back(c->what[i], c->doc[i], c->len[i]) == -1)
+			c->rc = -1;
 }
 
-static int
-close_pipe(void *ctx)
-{
-	(void)ctx;
-	return 0;
-}
-
-/* The thread: sets ok if what comes through the pipe is well-formed XML.
- * The rest is read to its end so the writer never sees a broken pipe. */
 static void *
 check_thread(void *arg)
 {
-	struct feed_checker	*c = arg;
-	xmlParserCtxtPtr	 ctxt;
-	char			 sink[65536];
+	struct feed_check	*c = arg;
+	size_t			 mlen;
+	FILE			*f;
 
-	ctxt = xmlCreateIOParserCtxt(NULL, NULL, read_pipe, close_pipe,
-	    &c->in, XML_CHAR_ENCODING_NONE);
-	if (ctxt != NULL) {
-		c->ok = parse_quietly(ctxt, NULL);
-		xmlFreeDoc(ctxt->myDoc);
-		xmlFreeParserCtxt(ctxt);
-	}
-	while (read_pipe(&c->in, sink, sizeof(sink)) > 0)
-		;
-	close(c->in);
+	f = open_memstream(&c->msgs, &mlen);
+	diag_set_buffer(f);
+	check_all(c);
+	diag_set_buffer(NULL);
+	if (f != NULL)
+		fclose(f);
 	return NULL;
 }
 
-struct feed_checker *
-feed_checker_start(void)
+struct feed_check *
+feed_check_start(const char *const *what, const char *const *doc,
+    const size_t *len, size_t n, int thread)
 {
-	struct feed_checker	*c;
-	int			 fds[2];
+	struct feed_check	*c = xcalloc(1, sizeof(*c));
 
-	if (pipe(fds) == -1)
-		return NULL;
-	/* Fewer, larger transfers (Linux; a smaller pipe works too). */
-	(void)fcntl(fds[1], F_SETPIPE_SZ, 1 << 20);
-	c = xcalloc(1, sizeof(*c));
-	c->in = fds[0];
-	c->fd = fds[1];
+	c->what = what;
+	c->doc = doc;
+	c->len = len;
+	c->n = n;
 	xmlInitParser();	/* once, before any second thread uses it */
-	if (pthread_create(&c->thread, NULL, check_thread, c) != 0) {
-		close(fds[0]);
-		close(fds[1]);
-		free(c);
-		return NULL;
-	}
+	if (thread && n > 0 &&
+	    pthread_create(&c->thread, NULL, check_thread, c) == 0)
+		c->started = 1;
+	else
+		check_all(c);
 	return c;
 }
 
-void
-feed_checker_feed(struct feed_checker *c, const char *s, size_t len)
-{
-	static const struct timespec	zero = { 0, 0 };
-	sigset_t			pipe_sig, old;
-	ssize_t				w;
-
-	/* Should the thread be gone, SIGPIPE is held back and taken. */
-	sigemptyset(&pipe_sig);
-	sigaddset(&pipe_sig, SIGPIPE);
-	pthread_sigmask(SIG_BLOCK, &pipe_sig, &old);
-	while (!c->broken && len > 0) {
-		if ((w = write(c->fd, s, len)) == -1 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			if (w == -1 && errno == EPIPE)
-				(void)sigtimedwait(&pipe_sig, NULL, &zero);
-			c->broken = 1;
-			break;
-		}
-		s += w;
-		len -= (size_t)w;
-	}
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-}
-
-void
-feed_checker_close(struct feed_checker *c)
-{
-	if (c->fd >= 0)
-		close(c->fd);
-	c->fd = -1;
-}
-
 int
-feed_checker_result(struct feed_checker *c)
+feed_check_wait(struct feed_check *c)
 {
-	int	ok;
+	int	rc;
 
-	feed_checker_close(c);
-	pthread_join(c->thread, NULL);
-	ok = c->ok && !c->broken;
+	if (c == NULL)
+		return 0;
+	if (c->started)
+		pthread_join(c->thread, NULL);
+	diag_print(c->msgs);
+	free(c->msgs);
+	rc = c->rc;
 	free(c);
-	return ok ? 0 : -1;
-}
-
-void
-feed_checker_cancel(struct feed_checker *c)
-{
-	/* What is still in the pipe is parsed, no more: the end of the
-	 * document is near, or it ends short. */
-	if (c != NULL)
-		(void)feed_checker_result(c);
+	return rc;
 }

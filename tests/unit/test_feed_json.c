@@ -19,7 +19,7 @@
 static const struct feed_info INFO = {
 	"Istio releases", "Release announcements", "https://istio.io/",
 	SELF, "en", "The Istio Team", "relfeed", NULL, NULL, NULL, NULL, NULL,
-	0, NULL, NULL, NULL, NULL, NULL, NULL
+	0, NULL, NULL, NULL, NULL, NULL
 };
 
 struct feedset {
