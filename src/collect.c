@@ -299,10 +299,11 @@ load_files(const struct entry_opts *eo, const struct fmcache *cache,
 {
 	struct loader	 ld;
 	pthread_t	*t = NULL;
-	size_t		 i, nt = jobs > 1 ? (size_t)jobs - 1 : 0;
+	size_t		 i, nt = jobs > 1 ? (size_t)jobs : 1;
 
 	if (nt > n / LOAD_MIN_PER_THREAD)
 		nt = n / LOAD_MIN_PER_THREAD;
+	nt = nt > 1 ? nt - 1 : 0;	/* the threads besides this one */
 	ld.eo = eo;
 	ld.cache = cache;
 	ld.v = v;
