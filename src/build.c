@@ -42,6 +42,7 @@ struct output {
 	int	 xml;		/* parsed back before it is written */
 	int	 changed;	/* differs from the file on disk */
 	char	*tmp;		/* staged, not yet renamed into place */
+	int	 fd;		/* tmp open, not yet synced, or -1 */
 };
 
 struct outputs {
@@ -262,56 +263,123 @@ check_outputs(const struct build_opts *o, struct outputs *outs)
 	    o->jobs > 1 && o->cmd == CMD_BUILD && !o->dry_run);
 }
 
+/* Files staged and not yet synced at once, at most: their descriptors
+ * stay open until then. */
+#define STAGE_BATCH	128
+
+/* The directory of out under the output directory, and its name in it. */
+static char *
+output_path(const struct build_opts *o, const struct output *out,
+    char **dir, const char **name)
+{
+	char	*path = xasprintf("%s/%s", o->output_dir, out->relpath);
+
+	*name = strrchr(path, '/') + 1;
+	*dir = xstrndup(path, (size_t)(*name - 1 - path));
+	return path;
+}
+
+/* fsync and close the staged files v[from..to) that are still open. */
+static int
+sync_staged(const struct build_opts *o, struct outputs *outs, size_t from,
+    size_t to)
+{
+	struct output	*out;
+	const char	*name;
+	char		*path, *dir;
+	size_t		 i;
+	int		 rc = 0;
+
+	for (i = from; i < to; i++) {
+		out = &outs->v[i];
+		if (out->fd == -1)
+			continue;
+		path = output_path(o, out, &dir, &name);
+		if (fsutil_stage_sync(dir, name, out->tmp, out->fd) == -1) {
+			free(out->tmp);
+			out->tmp = NULL;
+			rc = -1;
+		}
+		out->fd = -1;
+		free(dir);
+		free(path);
+	}
+	return rc;
+}
+
 /* Write the outputs that differ from what is on disk, all or none: every
  * one is staged (written to its temporary file) while *check parses them
- * back, and none is renamed into place before every one is staged and
- * found well-formed, so a full disk or a bad document leaves every old feed
- * as it was. Called holding the lock, which makes the temporary files of
- * killed runs safe to remove. Waits for *check (and sets it to NULL).
- * Returns 0, EXIT_CONTENT or EXIT_SYSTEM. */
+ * back, and none is renamed into place before every one is staged, synced
+ * and found well-formed, so a full disk or a bad document leaves every old
+ * feed as it was. The files are written before any is synced, and every
+ * rename is done before any directory is synced: a journal commit or two
+ * for them all, not two for each. Called holding the lock, which makes the
+ * temporary files of killed runs safe to remove. Waits for *check (and
+ * sets it to NULL). Returns 0, EXIT_CONTENT or EXIT_SYSTEM. */
 static int
 write_outputs(const struct build_opts *o, struct outputs *outs,
     struct feed_check **check)
 {
 	struct output	*out;
-	char		*path, *dir;
+	char		*path, *dir, *synced = NULL;
 	const char	*name;
-	size_t		 i, k;
+	size_t		 i, first = 0;
 	int		 rc = 0, well_formed;
 
-	for (k = 0; k < 2; k++) {
-		if (k == 1) {
-			well_formed = feed_check_wait(*check) == 0;
-			*check = NULL;
-			if (!well_formed)
-				return EXIT_CONTENT;
-		}
-		for (i = 0; i < outs->n && rc == 0; i++) {
-			out = &outs->v[i];
-			path = xasprintf("%s/%s", o->output_dir, out->relpath);
-			name = strrchr(path, '/') + 1;
-			dir = xstrndup(path, (size_t)(name - 1 - path));
-			if (k == 0) {
-				lock_remove_stale(dir, name);
-				if (out->changed && (fsutil_mkdirs(dir) == -1 ||
-				    fsutil_stage(dir, name, out->doc, out->len,
-				    &out->tmp) == -1))
-					rc = -1;
-			} else if (!out->changed)
-				diag_note(path, "unchanged; not rewritten");
-			else if (fsutil_commit(out->tmp, dir, name) == -1)
+	for (i = 0; i < outs->n; i++)
+		outs->v[i].fd = -1;
+	for (i = 0; i < outs->n && rc == 0; i++) {
+		out = &outs->v[i];
+		path = output_path(o, out, &dir, &name);
+		lock_remove_stale(dir, name);
+		if (out->changed && (fsutil_mkdirs(dir) == -1 ||
+		    fsutil_stage_unsynced(dir, name, out->doc, out->len,
+		    &out->tmp, &out->fd) == -1))
+			rc = -1;
+		free(dir);
+		free(path);
+		if (i + 1 - first >= STAGE_BATCH) {
+			if (sync_staged(o, outs, first, i + 1) == -1)
 				rc = -1;
-			else
-				diag_note(path, "written");
-			/* What is left staged, outputs_free() removes. */
-			if (k == 1) {
-				free(out->tmp);
-				out->tmp = NULL;
-			}
-			free(dir);
-			free(path);
+			first = i + 1;
 		}
 	}
+	if (sync_staged(o, outs, first, outs->n) == -1)
+		rc = -1;
+	well_formed = feed_check_wait(*check) == 0;
+	*check = NULL;
+	if (!well_formed)
+		return EXIT_CONTENT;
+	/* What is left staged, outputs_free() removes. */
+	for (i = 0; i < outs->n && rc == 0; i++) {
+		out = &outs->v[i];
+		path = output_path(o, out, &dir, &name);
+		if (!out->changed)
+			diag_note(path, "unchanged; not rewritten");
+		else if (fsutil_rename(out->tmp, dir, name) == -1)
+			rc = -1;
+		else
+			diag_note(path, "written");
+		free(out->tmp);
+		out->tmp = NULL;
+		free(dir);
+		free(path);
+	}
+	/* The renames last once their directories are synced: each once,
+	 * the outputs of a feed being side by side. */
+	for (i = 0; i < outs->n; i++) {
+		if (!outs->v[i].changed)
+			continue;
+		path = output_path(o, &outs->v[i], &dir, &name);
+		if (synced == NULL || strcmp(synced, dir) != 0) {
+			fsutil_sync_dir(dir);
+			free(synced);
+			synced = dir;
+		} else
+			free(dir);
+		free(path);
+	}
+	free(synced);
 	return rc == 0 ? 0 : EXIT_SYSTEM;
 }
 

@@ -216,10 +216,11 @@ fsutil_is_temp_name(const char *entry, const char *name)
 
 /* fsutil_stage without a word: on failure *what names the step ("mkstemp",
  * "write", "chmod", "fsync", "close") and *err its errno, no file is left
- * and *tmp is NULL. */
+ * and *tmp is NULL. With keep not NULL the file is left open, not synced,
+ * its descriptor in *keep, for finish_stage. */
 static int
 stage(const char *dir, const char *name, const char *data, size_t len,
-    char **tmp, const char **what, int *err)
+    char **tmp, const char **what, int *err, int *keep)
 {
 	int	fd, rc = -1;
 
@@ -235,7 +236,10 @@ stage(const char *dir, const char *name, const char *data, size_t len,
 		*what = "write";
 	else if (fchmod(fd, 0644) == -1)
 		*what = "chmod";
-	else if (fsync(fd) == -1)
+	else if (keep != NULL) {
+		*keep = fd;
+		return 0;
+	} else if (fsync(fd) == -1)
 		*what = "fsync";
 	if (*what != NULL)
 		*err = errno;
@@ -258,17 +262,12 @@ out:
 	return rc;
 }
 
-int
-fsutil_stage(const char *dir, const char *name, const char *data, size_t len,
-    char **tmp)
+/* Report a failed step of staging dir/name. */
+static void
+report_stage(const char *dir, const char *name, const char *what, int err)
 {
-	const char	*what;
-	char		*dst;
-	int		 err;
+	char	*dst = xasprintf("%s/%s", dir, name);
 
-	if (stage(dir, name, data, len, tmp, &what, &err) == 0)
-		return 0;
-	dst = xasprintf("%s/%s", dir, name);
 	if (strcmp(what, "mkstemp") == 0)
 		diag_error(dst, 0, 0, "cannot create a temporary file in %s: %s",
 		    dir, strerror(err));
@@ -276,12 +275,63 @@ fsutil_stage(const char *dir, const char *name, const char *data, size_t len,
 		diag_error(dst, 0, 0, "cannot %s: %s (the previous file is "
 		    "unchanged)", what, strerror(err));
 	free(dst);
+}
+
+int
+fsutil_stage(const char *dir, const char *name, const char *data, size_t len,
+    char **tmp)
+{
+	int	fd;
+
+	if (fsutil_stage_unsynced(dir, name, data, len, tmp, &fd) == -1)
+		return -1;
+	if (fsutil_stage_sync(dir, name, *tmp, fd) == -1) {
+		free(*tmp);
+		*tmp = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+int
+fsutil_stage_unsynced(const char *dir, const char *name, const char *data,
+    size_t len, char **tmp, int *fd)
+{
+	const char	*what;
+	int		 err;
+
+	*fd = -1;
+	if (stage(dir, name, data, len, tmp, &what, &err, fd) == 0)
+		return 0;
+	report_stage(dir, name, what, err);
 	return -1;
 }
 
-/* fsync a directory, so that a rename in it lasts. */
-static void
-sync_dir(const char *dir)
+int
+fsutil_stage_sync(const char *dir, const char *name, const char *tmp, int fd)
+{
+	const char	*what = NULL;
+	int		 err = 0;
+
+	if (fsync(fd) == -1) {
+		what = "fsync";
+		err = errno;
+	}
+	/* Some filesystems (NFS, a full quota) report a failed write only
+	 * when the file is closed. */
+	if (close(fd) == -1 && what == NULL) {
+		what = "close";
+		err = errno;
+	}
+	if (what == NULL)
+		return 0;
+	fsutil_discard(tmp);
+	report_stage(dir, name, what, err);
+	return -1;
+}
+
+void
+fsutil_sync_dir(const char *dir)
 {
 	int	dfd;
 
@@ -298,7 +348,7 @@ fsutil_try_write_atomic(const char *dir, const char *name, const char *data,
 	char	*tmp, *dst;
 	int	 err, rc = -1;
 
-	if (stage(dir, name, data, len, &tmp, what, &err) == -1) {
+	if (stage(dir, name, data, len, &tmp, what, &err, NULL) == -1) {
 		errno = err;
 		return -1;
 	}
@@ -307,7 +357,7 @@ fsutil_try_write_atomic(const char *dir, const char *name, const char *data,
 		*what = "rename";
 		fsutil_discard(tmp);
 	} else {
-		sync_dir(dir);
+		fsutil_sync_dir(dir);
 		rc = 0;
 	}
 	free(dst);
@@ -318,6 +368,16 @@ fsutil_try_write_atomic(const char *dir, const char *name, const char *data,
 int
 fsutil_commit(const char *tmp, const char *dir, const char *name)
 {
+	if (fsutil_rename(tmp, dir, name) == -1)
+		return -1;
+	/* The rename is durable only once the directory is synced. */
+	fsutil_sync_dir(dir);
+	return 0;
+}
+
+int
+fsutil_rename(const char *tmp, const char *dir, const char *name)
+{
 	char	*dst = xasprintf("%s/%s", dir, name);
 	int	 rc = -1;
 
@@ -327,8 +387,6 @@ fsutil_commit(const char *tmp, const char *dir, const char *name)
 		fsutil_discard(tmp);
 		goto out;
 	}
-	/* The rename is durable only once the directory is synced. */
-	sync_dir(dir);
 	rc = 0;
 out:
 	free(dst);

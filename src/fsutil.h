@@ -56,9 +56,25 @@ int	fsutil_try_write_atomic(const char *dir, const char *name,
 int	fsutil_stage(const char *dir, const char *name, const char *data,
 	    size_t len, char **tmp);
 
+/* fsutil_stage in two steps, so that many files are written before any is
+ * synced (one journal commit for them all, not one each): the first leaves
+ * the file open, its descriptor in *fd; fsutil_stage_sync fsyncs and
+ * closes it. On a failure of either the temporary file is removed and
+ * reported; the caller still frees tmp. */
+int	fsutil_stage_unsynced(const char *dir, const char *name,
+	    const char *data, size_t len, char **tmp, int *fd);
+int	fsutil_stage_sync(const char *dir, const char *name, const char *tmp,
+	    int fd);
+
 /* The second half: rename tmp over dir/name, then fsync dir. On failure
  * tmp is removed and dir/name is untouched. tmp stays the caller's. */
 int	fsutil_commit(const char *tmp, const char *dir, const char *name);
+
+/* fsutil_commit in two steps, so that a directory that gets several files
+ * is synced once: the rename, then fsutil_sync_dir (errors ignored: the
+ * files are in place either way). */
+int	fsutil_rename(const char *tmp, const char *dir, const char *name);
+void	fsutil_sync_dir(const char *dir);
 
 /* Remove a staged file that is not to be committed (NULL: nothing); errno
  * is kept, for the caller's message. */
