@@ -43,17 +43,18 @@ struct output {
 	int	 changed;	/* differs from the file on disk */
 	char	*tmp;		/* staged, not yet renamed into place */
 	int	 fd;		/* tmp open, not yet synced, or -1 */
+	char	*path;		/* OUT/relpath, set by check_outputs */
+	char	*dir;		/* path's directory */
+	const char *name;	/* in path: its last part */
 };
 
 struct outputs {
 	struct output	*v;
 	size_t		 n;
-	/* The changed XML documents, parsed back by check: */
-	const char	**what;
+	/* The changed XML documents, parsed back by check_outputs: */
+	const char	**what;		/* their paths */
 	const char	**doc;
 	size_t		 *len;
-	char		**paths;	/* what[], owned */
-	size_t		  nchecked;
 };
 
 static void
@@ -66,11 +67,10 @@ outputs_free(struct outputs *o)
 		free(o->v[i].tmp);
 		free(o->v[i].relpath);
 		free(o->v[i].doc);
+		free(o->v[i].path);
+		free(o->v[i].dir);
 	}
 	free(o->v);
-	for (i = 0; i < o->nchecked; i++)
-		free(o->paths[i]);
-	free(o->paths);
 	free(o->what);
 	free(o->doc);
 	free(o->len);
@@ -241,23 +241,23 @@ check_outputs(const struct build_opts *o, struct outputs *outs)
 	struct output	*out;
 	size_t		 i, k = 0;
 
-	outs->paths = xcalloc(outs->n + 1, sizeof(*outs->paths));
 	outs->what = xcalloc(outs->n + 1, sizeof(*outs->what));
 	outs->doc = xcalloc(outs->n + 1, sizeof(*outs->doc));
 	outs->len = xcalloc(outs->n + 1, sizeof(*outs->len));
 	for (i = 0; i < outs->n; i++) {
 		out = &outs->v[i];
-		outs->paths[k] = xasprintf("%s/%s", o->output_dir, out->relpath);
+		out->path = xasprintf("%s/%s", o->output_dir, out->relpath);
+		out->name = strrchr(out->path, '/') + 1;
+		out->dir = xstrndup(out->path,
+		    (size_t)(out->name - 1 - out->path));
 		out->changed = o->cmd == CMD_CHECK ||
-		    !fsutil_same_content(outs->paths[k], out->doc, out->len);
-		if (!out->changed || !out->xml) {
-			free(outs->paths[k]);
+		    !fsutil_same_content(out->path, out->doc, out->len);
+		if (!out->changed || !out->xml)
 			continue;
-		}
-		outs->what[k] = outs->paths[k];
+		outs->what[k] = out->path;
 		outs->doc[k] = out->doc;
 		outs->len[k] = out->len;
-		outs->nchecked = ++k;
+		k++;
 	}
 	return feed_check_start(outs->what, outs->doc, outs->len, k,
 	    o->jobs > 1 && o->cmd == CMD_BUILD && !o->dry_run);
@@ -267,26 +267,11 @@ check_outputs(const struct build_opts *o, struct outputs *outs)
  * stay open until then. */
 #define STAGE_BATCH	128
 
-/* The directory of out under the output directory, and its name in it. */
-static char *
-output_path(const struct build_opts *o, const struct output *out,
-    char **dir, const char **name)
-{
-	char	*path = xasprintf("%s/%s", o->output_dir, out->relpath);
-
-	*name = strrchr(path, '/') + 1;
-	*dir = xstrndup(path, (size_t)(*name - 1 - path));
-	return path;
-}
-
 /* fsync and close the staged files v[from..to) that are still open. */
 static int
-sync_staged(const struct build_opts *o, struct outputs *outs, size_t from,
-    size_t to)
+sync_staged(struct outputs *outs, size_t from, size_t to)
 {
 	struct output	*out;
-	const char	*name;
-	char		*path, *dir;
 	size_t		 i;
 	int		 rc = 0;
 
@@ -294,15 +279,13 @@ sync_staged(const struct build_opts *o, struct outputs *outs, size_t from,
 		out = &outs->v[i];
 		if (out->fd == -1)
 			continue;
-		path = output_path(o, out, &dir, &name);
-		if (fsutil_stage_sync(dir, name, out->tmp, out->fd) == -1) {
+		if (fsutil_stage_sync(out->dir, out->name, out->tmp,
+		    out->fd) == -1) {
 			free(out->tmp);
 			out->tmp = NULL;
 			rc = -1;
 		}
 		out->fd = -1;
-		free(dir);
-		free(path);
 	}
 	return rc;
 }
@@ -317,12 +300,10 @@ sync_staged(const struct build_opts *o, struct outputs *outs, size_t from,
  * temporary files of killed runs safe to remove. Waits for *check (and
  * sets it to NULL). Returns 0, EXIT_CONTENT or EXIT_SYSTEM. */
 static int
-write_outputs(const struct build_opts *o, struct outputs *outs,
-    struct feed_check **check)
+write_outputs(struct outputs *outs, struct feed_check **check)
 {
 	struct output	*out;
-	char		*path, *dir, *synced = NULL;
-	const char	*name;
+	const char	*synced = NULL;
 	size_t		 i, first = 0;
 	int		 rc = 0, well_formed;
 
@@ -330,21 +311,18 @@ write_outputs(const struct build_opts *o, struct outputs *outs,
 		outs->v[i].fd = -1;
 	for (i = 0; i < outs->n && rc == 0; i++) {
 		out = &outs->v[i];
-		path = output_path(o, out, &dir, &name);
-		lock_remove_stale(dir, name);
-		if (out->changed && (fsutil_mkdirs(dir) == -1 ||
-		    fsutil_stage_unsynced(dir, name, out->doc, out->len,
-		    &out->tmp, &out->fd) == -1))
+		lock_remove_stale(out->dir, out->name);
+		if (out->changed && (fsutil_mkdirs(out->dir) == -1 ||
+		    fsutil_stage_unsynced(out->dir, out->name, out->doc,
+		    out->len, &out->tmp, &out->fd) == -1))
 			rc = -1;
-		free(dir);
-		free(path);
 		if (i + 1 - first >= STAGE_BATCH) {
-			if (sync_staged(o, outs, first, i + 1) == -1)
+			if (sync_staged(outs, first, i + 1) == -1)
 				rc = -1;
 			first = i + 1;
 		}
 	}
-	if (sync_staged(o, outs, first, outs->n) == -1)
+	if (sync_staged(outs, first, outs->n) == -1)
 		rc = -1;
 	well_formed = feed_check_wait(*check) == 0;
 	*check = NULL;
@@ -353,33 +331,21 @@ write_outputs(const struct build_opts *o, struct outputs *outs,
 	/* What is left staged, outputs_free() removes. */
 	for (i = 0; i < outs->n && rc == 0; i++) {
 		out = &outs->v[i];
-		path = output_path(o, out, &dir, &name);
 		if (!out->changed)
-			diag_note(path, "unchanged; not rewritten");
-		else if (fsutil_rename(out->tmp, dir, name) == -1)
+			diag_note(out->path, "unchanged; not rewritten");
+		else if (fsutil_rename(out->tmp, out->dir, out->name) == -1)
 			rc = -1;
 		else
-			diag_note(path, "written");
+			diag_note(out->path, "written");
 		free(out->tmp);
 		out->tmp = NULL;
-		free(dir);
-		free(path);
 	}
 	/* The renames last once their directories are synced: each once,
 	 * the outputs of a feed being side by side. */
-	for (i = 0; i < outs->n; i++) {
-		if (!outs->v[i].changed)
-			continue;
-		path = output_path(o, &outs->v[i], &dir, &name);
-		if (synced == NULL || strcmp(synced, dir) != 0) {
-			fsutil_sync_dir(dir);
-			free(synced);
-			synced = dir;
-		} else
-			free(dir);
-		free(path);
-	}
-	free(synced);
+	for (i = 0; i < outs->n; i++)
+		if (outs->v[i].changed && (synced == NULL ||
+		    strcmp(synced, outs->v[i].dir) != 0))
+			fsutil_sync_dir(synced = outs->v[i].dir);
 	return rc == 0 ? 0 : EXIT_SYSTEM;
 }
 
@@ -389,18 +355,14 @@ static int
 tally_outputs(const struct build_opts *o, const struct entry_list *list,
     const struct outputs *outs, struct changes_run *run, FILE *out)
 {
-	char	*path;
 	size_t	 i;
 
 	progress_clear();
 	changes_run_start(run, list->v, list->n, o->dry_run ? out : NULL,
 	    o->dry_run, !o->quiet);
-	for (i = 0; i < outs->n; i++) {
-		path = xasprintf("%s/%s", o->output_dir, outs->v[i].relpath);
-		changes_run_file(run, path, outs->v[i].changed, outs->v[i].doc,
-		    outs->v[i].len);
-		free(path);
-	}
+	for (i = 0; i < outs->n; i++)
+		changes_run_file(run, outs->v[i].path, outs->v[i].changed,
+		    outs->v[i].doc, outs->v[i].len);
 	return 0;
 }
 
@@ -596,7 +558,7 @@ build_run(const struct build_opts *o, FILE *out)
 	if (status == 0 && o->cmd == CMD_BUILD)
 		status = tally_outputs(o, &list, &outs, &run, out);
 	if (status == 0 && o->cmd == CMD_BUILD && !o->dry_run)
-		status = write_outputs(o, &outs, &check);
+		status = write_outputs(&outs, &check);
 	if (feed_check_wait(check) == -1 && status == 0)
 		status = EXIT_CONTENT;
 	if (status == 0 && o->cmd == CMD_BUILD)

@@ -61,8 +61,6 @@ struct fmcache {
 	struct seg	*segs;
 	size_t		 nsegs, segcap;
 	struct buf	 fresh;
-	struct fmcache_look	 pending;	/* the last miss of fmcache_get */
-	const char	*pending_rel;
 	size_t		 hits, lookups;
 };
 
@@ -435,37 +433,6 @@ fmcache_keep(struct fmcache *c, const struct fmcache_look *lk,
 	u = (uint32_t)(c->fresh.len - start - 4);
 	memcpy(c->fresh.s + start, &u, 4);
 	push_seg(c, -1, start, c->fresh.len - start);
-}
-
-int
-fmcache_get(struct fmcache *c, const char *path, const char *relpath,
-    enum entry_load_result *res, struct entry **out)
-{
-	struct fmcache_look	lk;
-
-	if (c == NULL) {
-		*out = NULL;
-		return 0;
-	}
-	c->pending_rel = NULL;
-	if (fmcache_lookup(c, path, relpath, res, out, &lk)) {
-		fmcache_keep(c, &lk, relpath, *res, *out, 0);
-		return 1;
-	}
-	c->pending = lk;
-	c->pending_rel = relpath;
-	return 0;
-}
-
-void
-fmcache_put(struct fmcache *c, const char *relpath,
-    enum entry_load_result res, const struct entry *e, int warned)
-{
-	if (c == NULL || c->pending_rel == NULL ||
-	    strcmp(c->pending_rel, relpath) != 0)
-		return;
-	c->pending_rel = NULL;
-	fmcache_keep(c, &c->pending, relpath, res, e, warned);
 }
 
 /* Whether the run's records are exactly the old file's, in its order. */

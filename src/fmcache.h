@@ -48,20 +48,6 @@ struct fmcache *fmcache_open(const char *path, const char *content_dir,
 	    const char *config_path, const struct entry_opts *eo,
 	    int64_t now_ns);
 
-/* Look up the file path (relpath under the content root), stat'ing it.
- * Returns 1 on a hit: *res is ENTRY_OK with *out a new entry owned by the
- * caller (path and relpath copied, no body), or ENTRY_SKIP with *out NULL.
- * Returns 0 on a miss (or when c is NULL): the caller loads the file and
- * calls fmcache_put. */
-int	 fmcache_get(struct fmcache *c, const char *path, const char *relpath,
-	    enum entry_load_result *res, struct entry **out);
-
-/* Record the result of loading relpath after a miss of fmcache_get (the
- * stat it took is the key): e for ENTRY_OK (borrowed), warned 1 if loading
- * drew a warning. Errors, warned files and racy files are left out. */
-void	 fmcache_put(struct fmcache *c, const char *relpath,
-	    enum entry_load_result res, const struct entry *e, int warned);
-
 /* A file's identity: a change of content changes one of these. */
 struct fmcache_key {
 	int64_t	size, ino, mtime_s, mtime_ns, ctime_s, ctime_ns;
@@ -75,15 +61,19 @@ struct fmcache_look {
 	int			stat_ok;
 };
 
-/* fmcache_get in two halves, for lookups made in several threads and
- * recorded in the order of the files. fmcache_lookup only reads c: any
- * thread may call it while no other function has c. It returns 1 on a
- * hit, as fmcache_get does, and fills *lk either way. fmcache_keep, in
- * the order of the files, records a hit, or on a miss the result of
- * loading the file as fmcache_put does. */
+/* Look up the file path (relpath under the content root), stat'ing it;
+ * fills *lk either way. Returns 1 on a hit: *res is ENTRY_OK with *out a
+ * new entry owned by the caller (path and relpath copied, no body), or
+ * ENTRY_SKIP with *out NULL. Returns 0 on a miss (or when c is NULL): the
+ * caller loads the file. fmcache_lookup only reads c: several threads may
+ * call it while no other function has c. */
 int	 fmcache_lookup(const struct fmcache *c, const char *path,
 	    const char *relpath, enum entry_load_result *res,
 	    struct entry **out, struct fmcache_look *lk);
+/* Then, in the order of the files: record a hit, or after a miss the
+ * result of loading relpath (the stat in lk is the key): e for ENTRY_OK
+ * (borrowed), warned 1 if loading drew a warning. Errors, warned files
+ * and racy files are left out. */
 void	 fmcache_keep(struct fmcache *c, const struct fmcache_look *lk,
 	    const char *relpath, enum entry_load_result res,
 	    const struct entry *e, int warned);

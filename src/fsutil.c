@@ -214,52 +214,59 @@ fsutil_is_temp_name(const char *entry, const char *name)
 	return entry[6] == '\0';
 }
 
-/* fsutil_stage without a word: on failure *what names the step ("mkstemp",
- * "write", "chmod", "fsync", "close") and *err its errno, no file is left
- * and *tmp is NULL. With keep not NULL the file is left open, not synced,
- * its descriptor in *keep, for finish_stage. */
+/* fsutil_stage_unsynced without a word: on failure *what names the step
+ * ("mkstemp", "write", "chmod") and *err its errno, no file is left and
+ * *tmp is NULL; on success *fd is the file, open, for sync_close. */
 static int
 stage(const char *dir, const char *name, const char *data, size_t len,
-    char **tmp, const char **what, int *err, int *keep)
+    char **tmp, const char **what, int *err, int *fd)
 {
-	int	fd, rc = -1;
-
 	*what = NULL;
 	*err = 0;
 	*tmp = xasprintf("%s/.%s" FSUTIL_TEMP_TAG "XXXXXX", dir, name);
-	if ((fd = mkstemp(*tmp)) == -1) {
+	if ((*fd = mkstemp(*tmp)) == -1) {
 		*what = "mkstemp";
 		*err = errno;
-		goto out;
+		free(*tmp);
+		*tmp = NULL;
+		return -1;
 	}
-	if (write_all(fd, data, len) == -1)
+	if (write_all(*fd, data, len) == -1)
 		*what = "write";
-	else if (fchmod(fd, 0644) == -1)
+	else if (fchmod(*fd, 0644) == -1)
 		*what = "chmod";
-	else if (keep != NULL) {
-		*keep = fd;
+	else
 		return 0;
-	} else if (fsync(fd) == -1)
+	*err = errno;
+	close(*fd);
+	*fd = -1;
+	fsutil_discard(*tmp);
+	free(*tmp);
+	*tmp = NULL;
+	return -1;
+}
+
+/* The end of staging: fsync and close fd, the file tmp. On failure *what
+ * names the step ("fsync", "close") and *err its errno, and tmp is
+ * removed. */
+static int
+sync_close(int fd, const char *tmp, const char **what, int *err)
+{
+	*what = NULL;
+	if (fsync(fd) == -1) {
 		*what = "fsync";
-	if (*what != NULL)
 		*err = errno;
+	}
 	/* Some filesystems (NFS, a full quota) report a failed write only
 	 * when the file is closed. */
 	if (close(fd) == -1 && *what == NULL) {
 		*what = "close";
 		*err = errno;
 	}
-	if (*what != NULL) {
-		fsutil_discard(*tmp);
-		goto out;
-	}
-	rc = 0;
-out:
-	if (rc == -1) {
-		free(*tmp);
-		*tmp = NULL;
-	}
-	return rc;
+	if (*what == NULL)
+		return 0;
+	fsutil_discard(tmp);
+	return -1;
 }
 
 /* Report a failed step of staging dir/name. */
@@ -310,22 +317,11 @@ fsutil_stage_unsynced(const char *dir, const char *name, const char *data,
 int
 fsutil_stage_sync(const char *dir, const char *name, const char *tmp, int fd)
 {
-	const char	*what = NULL;
-	int		 err = 0;
+	const char	*what;
+	int		 err;
 
-	if (fsync(fd) == -1) {
-		what = "fsync";
-		err = errno;
-	}
-	/* Some filesystems (NFS, a full quota) report a failed write only
-	 * when the file is closed. */
-	if (close(fd) == -1 && what == NULL) {
-		what = "close";
-		err = errno;
-	}
-	if (what == NULL)
+	if (sync_close(fd, tmp, &what, &err) == 0)
 		return 0;
-	fsutil_discard(tmp);
 	report_stage(dir, name, what, err);
 	return -1;
 }
@@ -346,9 +342,14 @@ fsutil_try_write_atomic(const char *dir, const char *name, const char *data,
     size_t len, const char **what)
 {
 	char	*tmp, *dst;
-	int	 err, rc = -1;
+	int	 err, fd, rc = -1;
 
-	if (stage(dir, name, data, len, &tmp, what, &err, NULL) == -1) {
+	if (stage(dir, name, data, len, &tmp, what, &err, &fd) == -1) {
+		errno = err;
+		return -1;
+	}
+	if (sync_close(fd, tmp, what, &err) == -1) {
+		free(tmp);
 		errno = err;
 		return -1;
 	}

@@ -563,10 +563,3 @@ render_finish(struct render_job *job)
 	render_job_free(job);
 	return ret;
 }
-
-int
-render_entries(const struct build_opts *o, struct entry **v, size_t n,
-    int formats)
-{
-	return render_finish(render_start(o, v, n, formats));
-}

@@ -42,8 +42,4 @@ void	render_done(void *job, const struct entry *e);
  * file could not be read again or a renderer failed (each reported). */
 int	render_finish(struct render_job *job);
 
-/* render_start, then render_finish. */
-int	render_entries(const struct build_opts *o, struct entry **v, size_t n,
-	    int formats);
-
 #endif

@@ -122,6 +122,7 @@ runs(int64_t now_ns, const char *const *rels)
 {
 	enum entry_load_result	 res, want;
 	struct fmcache		*c;
+	struct fmcache_look	 lk;
 	struct entry		*e, *fresh;
 	char			*path;
 	size_t			 i, hits;
@@ -132,7 +133,7 @@ runs(int64_t now_ns, const char *const *rels)
 		path = xasprintf("%s/%s", dir, rels[i]);
 		warnings = diag_warnings();
 		fresh = load(rels[i], &want);
-		if (fmcache_get(c, path, rels[i], &res, &e)) {
+		if (fmcache_lookup(c, path, rels[i], &res, &e, &lk)) {
 			ck_assert_int_eq(res, want);
 			if (res == ENTRY_OK) {
 				check_same_entry(e, fresh);
@@ -140,8 +141,9 @@ runs(int64_t now_ns, const char *const *rels)
 				ck_assert_str_eq(e->relpath, rels[i]);
 				ck_assert_ptr_null(e->body);
 			}
+			fmcache_keep(c, &lk, rels[i], res, e, 0);
 		} else
-			fmcache_put(c, rels[i], want, fresh,
+			fmcache_keep(c, &lk, rels[i], want, fresh,
 			    diag_warnings() != warnings);
 		entry_free(e);
 		entry_free(fresh);
@@ -255,7 +257,7 @@ START_TEST(split_lookups)
 	size_t		 alen, blen;
 
 	/* Lookups made apart from their records write the cache that
-	 * fmcache_get and fmcache_put write, and read it back. */
+	 * lookups each recorded at once write, and read it back. */
 	ck_assert_uint_eq(run_split(LATER), 0);
 	a = support_read_file(cpath, &alen);
 	file_stat(cpath, &st1);

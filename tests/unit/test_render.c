@@ -77,7 +77,7 @@ run(int jobs, const char *bad_body, int remove_bad, char **diags,
 	if (remove_bad)
 		ck_assert_int_eq(remove(v[2]->path), 0);
 	support_diag_capture();
-	rc = render_entries(&o, v, N, FORMAT_JSON | FORMAT_RSS);
+	rc = render_finish(render_start(&o, v, N, FORMAT_JSON | FORMAT_RSS));
 	*diags = basenames(support_diags());
 	*html3 = v[3]->html ? xstrdup(v[3]->html) : NULL;
 	/* The XML form is the HTML escaped once, made by the renderer. */
