@@ -81,6 +81,7 @@ render(struct entry *e)
 	ro.base_url = BASE;
 	ro.permalink = e->permalink;
 	rc = markdown_render(e->path, md, mdlen, &ro, &e->html, &e->summary);
+	markdown_release();
 	free(md);
 out:
 	free(pg.line);

@@ -279,6 +279,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		rc = markdown_render("fuzz.md", md != NULL ? md :
 		    (const char *)data, md != NULL ? strlen(md) : size, &ro,
 		    &html, &summary);
+		/* Every input in fresh memory: nothing kept to look leaked. */
+		markdown_release();
 		free(md);
 		if (rc == -1) {
 			FUZZ_CHECK(html == NULL && summary == NULL,

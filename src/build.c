@@ -167,8 +167,7 @@ make_preview(const struct build_opts *o, const struct feed_set *set,
 }
 
 /* Make every file of every feed in memory; nothing touches the disk here.
- * The writers wait for each entry job renders; with renderer processes,
- * each XML document is parsed by another process while it is made. */
+ * The writers wait for each entry the job renders. */
 static int
 make_outputs(const struct build_opts *o, const struct feed_set *set,
     struct render_job *job, struct outputs *outs)

@@ -43,10 +43,10 @@ struct build_opts {
 	int64_t		 now;		/* seconds since the epoch */
 	int		 drafts;
 	int		 future;
-	int		 jobs;		/* threads that load, processes that
-					 * render; <= 1: this one */
-	int		 jobs_batch;	/* start a renderer only for enough
-					 * entries; 0: start jobs of them
+	int		 jobs;		/* threads that load and render;
+					 * <= 1: this one */
+	int		 jobs_batch;	/* start renderer threads only for
+					 * enough entries; 0: start jobs - 1
 					 * whatever their number (tests) */
 	unsigned int	 lock_wait;	/* seconds build waits for the lock */
 	int		 bundle_pages;	/* pages below a dated _index.md are

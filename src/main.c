@@ -63,8 +63,8 @@ static const char usage_text[] =
 "      --stylesheet        write OUT/feed.xsl and link RSS and Atom to it, so a\n"
 "                          browser shows a feed as a page\n"
 "      --preview           write OUT/index.html: every feed and the latest entries\n"
-"  -j, --jobs N            threads that read, processes that render (default:\n"
-"                          the processors)\n"
+"  -j, --jobs N            threads that read and render (default: the\n"
+"                          processors)\n"
 "      --dry-run           build: list the entries that would change, write\n"
 "                          nothing\n"
 "      --no-hooks          build: do not run the on_change command\n"
@@ -459,7 +459,7 @@ main(int argc, char *argv[])
 		o.jobs = ncpu > 0 && ncpu <= 256 ? (int)ncpu : 1;
 	}
 	/* --jobs is at most: a few entries render faster here than in
-	 * processes started for them. */
+	 * threads started for them. */
 	o.jobs_batch = 1;
 	rc = EXIT_USAGE;
 	if (o.base_url == NULL && cfg != NULL)

@@ -1,14 +1,17 @@
 /* markdown.c: Markdown to HTML with cmark-gfm, links made absolute and safe. */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
+#include <libxml/parser.h>
 
 #include "diag.h"
 #include "htmlsafe.h"
 #include "markdown.h"
+#include "mdmem.h"
 #include "url.h"
 #include "util.h"
 
@@ -223,6 +226,42 @@ make_summary(cmark_node *root)
 	return res;
 }
 
+/*
+ * cmark-gfm keeps the table of the characters that start an inline in a
+ * process-wide array: around its inline pass, every parser adds its
+ * extensions' characters and then removes them (github/cmark-gfm PR #176),
+ * so two threads in that pass at once would lose autolinks and
+ * strikethrough. Block parsing and HTML rendering touch no such state and
+ * run in parallel; the inline pass is taken one thread at a time.
+ */
+static pthread_mutex_t inline_pass = PTHREAD_MUTEX_INITIALIZER;
+
+void
+markdown_init(void)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+	xmlInitParser();
+}
+
+void
+markdown_release(void)
+{
+	mdmem_release();
+}
+
+static cmark_node *
+finish(cmark_parser *parser)
+{
+	cmark_node	*root;
+
+	if (pthread_mutex_lock(&inline_pass) != 0)
+		abort();
+	root = cmark_parser_finish(parser);
+	if (pthread_mutex_unlock(&inline_pass) != 0)
+		abort();
+	return root;
+}
+
 int
 markdown_render(const char *path, const char *md, size_t len,
     const struct render_opts *opts, char **html, char **summary)
@@ -251,8 +290,8 @@ markdown_render(const char *path, const char *md, size_t len,
 	 * removed below rather than left as "<!-- raw HTML omitted -->",
 	 * and what stays goes through htmlsafe_clean(). */
 	options |= CMARK_OPT_UNSAFE;
-	cmark_gfm_core_extensions_ensure_registered();
-	parser = cmark_parser_new(options);
+	markdown_init();
+	parser = cmark_parser_new_with_mem(options, mdmem_get());
 	for (i = 0; i < sizeof(md_exts) / sizeof(md_exts[0]); i++) {
 		if ((ext = cmark_find_syntax_extension(md_exts[i])) == NULL ||
 		    !cmark_parser_attach_syntax_extension(parser, ext)) {
@@ -262,7 +301,7 @@ markdown_render(const char *path, const char *md, size_t len,
 		}
 	}
 	cmark_parser_feed(parser, md, len);
-	if ((root = cmark_parser_finish(parser)) == NULL) {
+	if ((root = finish(parser)) == NULL) {
 		diag_error(path, 0, 0, "cmark-gfm could not parse the body");
 		goto out;
 	}
@@ -281,15 +320,14 @@ markdown_render(const char *path, const char *md, size_t len,
 		cmark_node_unlink(drop.v[i]);
 		cmark_node_free(drop.v[i]);
 	}
-	out = cmark_render_html(root, options,
-	    cmark_parser_get_syntax_extensions(parser));
+	out = cmark_render_html_with_mem(root, options,
+	    cmark_parser_get_syntax_extensions(parser), mdmem_get());
 	if (out == NULL) {
 		diag_error(path, 0, 0, "cmark-gfm could not render the body");
 		goto out;
 	}
-	/* The default cmark allocator is malloc, so the caller's free()
-	 * releases it as the contract says. A mark shown in code is
-	 * removed there too. */
+	/* out lives in the document's memory: the caller gets a copy. A
+	 * mark shown in code is removed there too. */
 	if (kept || (opts->mark != NULL && strstr(out, opts->mark) != NULL)) {
 		memset(&so, 0, sizeof(so));
 		so.base_url = opts->base_url;
@@ -298,21 +336,21 @@ markdown_render(const char *path, const char *md, size_t len,
 		*html = htmlsafe_clean(path, out, strlen(out), &so);
 		if (*html == NULL)
 			goto out;
-	} else {
-		*html = out;
-		out = NULL;
-	}
+	} else
+		*html = xstrdup(out);
 	rc = 0;
 out:
 	if (rc == -1 && summary != NULL) {
 		free(*summary);
 		*summary = NULL;
 	}
-	free(out);
 	free(drop.v);
+	if (out != NULL)
+		mdmem_get()->free(out);
 	if (root != NULL)
 		cmark_node_free(root);
 	if (parser != NULL)
 		cmark_parser_free(parser);
+	mdmem_reset();
 	return rc;
 }

@@ -1,12 +1,8 @@
 /* render.c: the bodies of the entries a feed takes, read again and made
  * HTML (shortcodes, then Markdown with absolute links), in several
- * processes, with diagnostics printed in entry order so runs stay
+ * threads, with diagnostics printed in entry order so runs stay
  * deterministic. */
-#define _GNU_SOURCE		/* F_SETPIPE_SZ */
-#include <sys/wait.h>
-
-#include <errno.h>
-#include <fcntl.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -158,7 +154,7 @@ out:
 	for (i = 0; i < n; i++)
 		free(marked[i]);
 	free(marked);
-	progress_tick(PROGRESS_RENDERED);
+	progress_count(PROGRESS_RENDERED);
 	/* Only the HTML is needed from now on. */
 	free(e->body);
 	e->body = NULL;
@@ -187,118 +183,42 @@ render_one(const struct build_opts *o, struct entry *e, int formats)
 }
 
 /*
- * Several processes, not threads: cmark-gfm keeps the table of special
- * inline characters in a global that every parser with extensions writes
- * (github/cmark-gfm PR #176), so two parsers in one process race and
- * autolinks go missing. The parent renders some entries itself, as a writer
- * needs them, and each child renders its share (owner()) and sends back,
- * per entry: index, status, html, html_xml, summary and its diagnostics.
- * The parent reads from the child that renders the entry a writer needs
- * next, each part straight into the memory that keeps it.
+ * Threads: the writer asks for the entries in the order it writes them
+ * (render_wait) and renders one itself when no helper has taken it; the
+ * helpers take the others in the order of v, never more than RENDER_AHEAD
+ * past the last entry the writer asked for, so the HTML in memory follows
+ * the feed being written. One lock guards the states; each entry's fields
+ * are written by the one thread that took it, before it is marked done.
  */
-#define NPARTS	4
-struct record {
-	uint32_t	idx;
-	int32_t		rc;
-	uint32_t	len[NPARTS];	/* NONE: NULL */
-};
-#define NONE	UINT32_MAX
+enum { FREE, TAKEN, DONE };
 
-/* The pipe from a renderer, asked of the kernel. */
-#define RENDER_PIPE_SIZE	(1 << 20)
+/* Entries a helper thread must have to be worth starting. */
+#define RENDER_MIN_PER_THREAD	8
 
-/* Entries a renderer process must have to be worth starting. */
-#define RENDER_MIN_PER_PROC	32
+/* How far past the writer the helpers render. */
+#define RENDER_AHEAD		64
 
 struct render_job {
 	const struct build_opts *o;
 	struct entry	**v;
 	size_t		  n;
 	int		  formats;
-	size_t		  nproc;	/* child processes; 0: this one renders
-					 * every entry when it is first needed */
-	int		 *fd;		/* per child: its pipe, -1 at its end */
-	pid_t		 *pids;
-	int		 *bad;		/* per child: sent nonsense or too little */
+	size_t		  nthreads;	/* helpers; 0: the writer renders every
+					 * entry when it is first needed */
+	pthread_t	 *tids;
+	pthread_mutex_t	  lock;
+	pthread_cond_t	  changed;	/* an entry done, or the writer moved */
+	unsigned char	 *state;	/* FREE, TAKEN, DONE, under lock */
+	size_t		  next;		/* the helpers' next look, under lock */
+	size_t		  horizon;	/* helpers stop before it, under lock */
 	struct slot {
 		uintptr_t	addr;	/* of the entry */
 		size_t		idx;
 	}		 *byaddr;	/* sorted by addr */
 	char		**msgs;
 	int		 *rc;
-	char		 *done;
 	unsigned	 *uses;		/* writes to come, or NULL */
 };
-
-static int
-write_all(int fd, const void *p, size_t n)
-{
-	const char	*c = p;
-	ssize_t		 w;
-
-	while (n > 0) {
-		if ((w = write(fd, c, n)) == -1 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		c += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-/*
- * Who renders entry idx when nproc processes help: -1 for this process, or
- * the child's number. This process writes the feeds too, so it takes a
- * smaller share than a child: of every CHILD_SHARE * nproc + 1 entries,
- * the first is its own and each child has CHILD_SHARE.
- */
-#define CHILD_SHARE	3
-
-static long
-owner(size_t nproc, size_t idx)
-{
-	size_t	slot = idx % (CHILD_SHARE * nproc + 1);
-
-	return slot == 0 ? -1 : (long)((slot - 1) % nproc);
-}
-
-static void
-child(const struct build_opts *o, struct entry **v, size_t n, size_t c,
-    size_t nproc, int formats, int fd)
-{
-	struct record	 r;
-	char		*part[NPARTS];
-	size_t		 i, k, len;
-	FILE		*f;
-
-	for (i = 0; i < n; i++) {
-		if (owner(nproc, i) != (long)c)
-			continue;
-		if ((f = open_memstream(&part[3], &len)) == NULL)
-			_exit(2);
-		diag_set_buffer(f);
-		r.idx = (uint32_t)i;
-		r.rc = render_one(o, v[i], formats);
-		diag_set_buffer(NULL);
-		fclose(f);
-		part[0] = v[i]->html;
-		part[1] = v[i]->html_xml;
-		part[2] = v[i]->summary;
-		for (k = 0; k < NPARTS; k++)
-			r.len[k] = part[k] ? (uint32_t)strlen(part[k]) : NONE;
-		if (write_all(fd, &r, sizeof(r)) == -1)
-			_exit(2);
-		for (k = 0; k < NPARTS; k++)
-			if (part[k] && write_all(fd, part[k], r.len[k]) == -1)
-				_exit(2);
-		/* Sent: this process needs them no more. */
-		for (k = 0; k < NPARTS; k++)
-			free(part[k]);
-		v[i]->html = v[i]->html_xml = v[i]->summary = NULL;
-	}
-	_exit(0);
-}
 
 /* Of two exit statuses, the one to report: a system error over a content
  * error over success. */
@@ -309,68 +229,67 @@ worse(int a, int b)
 	    a != 0 ? a : b;
 }
 
-/* Read n bytes from fd; returns n, or fewer at the end of the pipe or on
- * an error. */
-static size_t
-read_full(int fd, void *p, size_t n)
+static void
+lock(struct render_job *job)
 {
-	char	*c = p;
-	size_t	 got = 0;
-	ssize_t	 r;
-
-	while (got < n) {
-		if ((r = read(fd, c + got, n - got)) == -1 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			break;
-		got += (size_t)r;
-	}
-	return got;
+	if (pthread_mutex_lock(&job->lock) != 0)
+		abort();
 }
 
-/* Take the next record child c sends, each part read straight into the
- * memory it is kept in. At the end of the pipe, or on a record that makes
- * no sense (the child marked bad), the pipe is closed. */
 static void
-take_record(struct render_job *job, size_t c)
+unlock(struct render_job *job)
 {
-	struct record	 r;
-	char		*part[NPARTS] = { NULL };
-	size_t		 got, k;
+	if (pthread_mutex_unlock(&job->lock) != 0)
+		abort();
+}
 
-	progress_show();
-	if ((got = read_full(job->fd[c], &r, sizeof(r))) != sizeof(r)) {
-		if (got != 0)
-			job->bad[c] = 1;
-		goto end;
+/* Render entry idx, taken by the calling thread, its diagnostics kept for
+ * render_finish; then mark it done. Called and returns with the lock. */
+static void
+render_taken(struct render_job *job, size_t idx)
+{
+	FILE	*f, *old;
+	size_t	 len;
+	int	 rc;
+
+	unlock(job);
+	if ((f = open_memstream(&job->msgs[idx], &len)) == NULL) {
+		diag_error(NULL, 0, 0, "cannot buffer diagnostics");
+		abort();
 	}
-	if (r.idx >= job->n || owner(job->nproc, r.idx) != (long)c ||
-	    job->done[r.idx]) {
-		job->bad[c] = 1;
-		goto end;
-	}
-	for (k = 0; k < NPARTS; k++) {
-		if (r.len[k] == NONE)
+	old = diag_set_buffer(f);
+	rc = render_one(job->o, job->v[idx], job->formats);
+	diag_set_buffer(old);
+	fclose(f);
+	lock(job);
+	job->rc[idx] = rc;
+	job->state[idx] = DONE;
+	pthread_cond_broadcast(&job->changed);
+}
+
+static void *
+helper(void *vjob)
+{
+	struct render_job	*job = vjob;
+	size_t			 idx;
+
+	lock(job);
+	for (;;) {
+		while (job->next < job->n && job->state[job->next] != FREE)
+			job->next++;
+		if (job->next >= job->n)
+			break;
+		if (job->next >= job->horizon) {
+			pthread_cond_wait(&job->changed, &job->lock);
 			continue;
-		part[k] = xmalloc((size_t)r.len[k] + 1);
-		if (read_full(job->fd[c], part[k], r.len[k]) != r.len[k]) {
-			job->bad[c] = 1;
-			for (k = 0; k < NPARTS; k++)
-				free(part[k]);
-			goto end;
 		}
-		part[k][r.len[k]] = '\0';
+		idx = job->next++;
+		job->state[idx] = TAKEN;
+		render_taken(job, idx);
 	}
-	job->v[r.idx]->html = part[0];
-	job->v[r.idx]->html_xml = part[1];
-	job->v[r.idx]->summary = part[2];
-	job->msgs[r.idx] = part[3];
-	job->rc[r.idx] = r.rc;
-	job->done[r.idx] = 1;
-	return;
-end:
-	close(job->fd[c]);
-	job->fd[c] = -1;
+	unlock(job);
+	markdown_release();
+	return NULL;
 }
 
 static int
@@ -382,28 +301,13 @@ cmp_slots(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* The job's bookkeeping (not the messages it holds) and the job. */
-static void
-render_job_free(struct render_job *job)
-{
-	free(job->fd);
-	free(job->pids);
-	free(job->bad);
-	free(job->byaddr);
-	free(job->msgs);
-	free(job->rc);
-	free(job->done);
-	free(job->uses);
-	free(job);
-}
-
 struct render_job *
 render_start(const struct build_opts *o, struct entry **v, size_t n,
     int formats)
 {
 	struct render_job	*job = xcalloc(1, sizeof(*job));
-	size_t			 i, k, nproc = o->jobs > 1 ? (size_t)o->jobs : 1;
-	int			 fds[2];
+	size_t			 i, nthreads = o->jobs > 1 ? (size_t)o->jobs : 1;
+	int			 err;
 
 	job->o = o;
 	job->v = v;
@@ -412,48 +316,35 @@ render_start(const struct build_opts *o, struct entry **v, size_t n,
 	job->byaddr = xcalloc(n + 1, sizeof(*job->byaddr));
 	job->msgs = xcalloc(n + 1, sizeof(*job->msgs));
 	job->rc = xcalloc(n + 1, sizeof(*job->rc));
-	job->done = xcalloc(n + 1, 1);
+	job->state = xcalloc(n + 1, 1);
+	job->horizon = RENDER_AHEAD;
 	for (i = 0; i < n; i++) {
 		job->byaddr[i].addr = (uintptr_t)v[i];
 		job->byaddr[i].idx = i;
 	}
 	qsort(job->byaddr, n, sizeof(*job->byaddr), cmp_slots);
-	if (nproc > n)
-		nproc = n;
-	/* A process started costs a copy of the page tables of a parent that
-	 * holds every entry's metadata: the cron case renders a few entries,
-	 * faster in this process. */
-	if (o->jobs_batch && nproc > n / RENDER_MIN_PER_PROC)
-		nproc = n / RENDER_MIN_PER_PROC;
+	if (pthread_mutex_init(&job->lock, NULL) != 0 ||
+	    pthread_cond_init(&job->changed, NULL) != 0)
+		abort();
 	progress_total(PROGRESS_RENDERED, n);
-	if (nproc <= 1)
+	if (nthreads > n)
+		nthreads = n;
+	/* The cron case renders a few entries: faster in this thread. */
+	if (o->jobs_batch && nthreads > n / RENDER_MIN_PER_THREAD)
+		nthreads = n / RENDER_MIN_PER_THREAD;
+	if (nthreads <= 1)
 		return job;	/* rendered one by one, as needed */
-	/* This process is one of them: it starts the others. */
-	job->nproc = nproc = nproc - 1;
-	job->fd = xcalloc(nproc, sizeof(*job->fd));
-	job->pids = xcalloc(nproc, sizeof(*job->pids));
-	job->bad = xcalloc(nproc, sizeof(*job->bad));
-	fflush(NULL);		/* nothing buffered may be written twice */
-	for (i = 0; i < nproc; i++) {
-		if (pipe(fds) == -1 || (job->pids[i] = fork()) == -1) {
+	/* The writer is one of them: it starts the others. */
+	markdown_init();
+	job->nthreads = nthreads - 1;
+	job->tids = xcalloc(job->nthreads, sizeof(*job->tids));
+	for (i = 0; i < job->nthreads; i++)
+		if ((err = pthread_create(&job->tids[i], NULL, helper,
+		    job)) != 0) {
 			diag_error(NULL, 0, 0, "cannot start a renderer: %s",
-			    strerror(errno));
+			    strerror(err));
 			abort();
 		}
-		if (job->pids[i] == 0) {
-			/* The parent's bookkeeping is not the child's: freed
-			 * and closed, so the child ends owning nothing lost. */
-			close(fds[0]);
-			for (k = 0; k < i; k++)
-				close(job->fd[k]);
-			render_job_free(job);
-			child(o, v, n, i, nproc, formats, fds[1]);
-		}
-		close(fds[1]);
-		/* Fewer, larger transfers (Linux; a smaller pipe works too). */
-		(void)fcntl(fds[0], F_SETPIPE_SZ, RENDER_PIPE_SIZE);
-		job->fd[i] = fds[0];
-	}
 	return job;
 }
 
@@ -463,25 +354,6 @@ render_free_after(struct render_job *job, const unsigned *uses)
 	free(job->uses);
 	job->uses = xcalloc(job->n + 1, sizeof(*job->uses));
 	memcpy(job->uses, uses, job->n * sizeof(*uses));
-}
-
-/* Render entry idx in this process, its diagnostics kept for
- * render_finish as a renderer process's are. */
-static void
-render_here(struct render_job *job, size_t idx)
-{
-	FILE	*f, *old;
-	size_t	 len;
-
-	if ((f = open_memstream(&job->msgs[idx], &len)) == NULL) {
-		diag_error(NULL, 0, 0, "cannot buffer diagnostics");
-		abort();
-	}
-	old = diag_set_buffer(f);
-	job->rc[idx] = render_one(job->o, job->v[idx], job->formats);
-	diag_set_buffer(old);
-	fclose(f);
-	job->done[idx] = 1;
 }
 
 /* The index of e in the job's entries, or -1. */
@@ -496,23 +368,34 @@ find_entry(const struct render_job *job, const struct entry *e)
 	return hit == NULL ? -1 : (long)hit->idx;
 }
 
+/* Entry idx, rendered here if no helper has it; called with the lock. */
+static void
+wait_locked(struct render_job *job, size_t idx)
+{
+	if (job->state[idx] == FREE) {
+		job->state[idx] = TAKEN;
+		render_taken(job, idx);
+	}
+	while (job->state[idx] != DONE)
+		pthread_cond_wait(&job->changed, &job->lock);
+}
+
 void
 render_wait(void *vjob, const struct entry *e)
 {
 	struct render_job	*job = vjob;
 	long			 idx = find_entry(job, e);
-	size_t			 c;
 
-	if (idx < 0 || job->done[idx])
+	if (idx < 0)
 		return;
-	if (job->nproc == 0 || owner(job->nproc, (size_t)idx) == -1) {
-		render_here(job, (size_t)idx);
-		return;
+	lock(job);
+	if (job->horizon < (size_t)idx + RENDER_AHEAD) {
+		job->horizon = (size_t)idx + RENDER_AHEAD;
+		pthread_cond_broadcast(&job->changed);
 	}
-	/* A child renders its entries in their order. */
-	c = (size_t)owner(job->nproc, (size_t)idx);
-	while (!job->done[idx] && job->fd[c] != -1)
-		take_record(job, c);
+	wait_locked(job, (size_t)idx);
+	unlock(job);
+	progress_show();
 }
 
 void
@@ -536,30 +419,32 @@ int
 render_finish(struct render_job *job)
 {
 	size_t	i;
-	int	status, ret = 0;
+	int	ret = 0;
 
+	lock(job);
+	job->horizon = SIZE_MAX;
+	pthread_cond_broadcast(&job->changed);
 	for (i = 0; i < job->n; i++)
-		if (!job->done[i] && (job->nproc == 0 ||
-		    owner(job->nproc, i) == -1))
-			render_here(job, i);
-	for (i = 0; i < job->nproc; i++)
-		while (job->fd[i] != -1)
-			take_record(job, i);
-	for (i = 0; i < job->nproc; i++) {
-		while (waitpid(job->pids[i], &status, 0) == -1 &&
-		    errno == EINTR)
-			;
-		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 ||
-		    job->bad[i]) {
-			diag_error(NULL, 0, 0, "a renderer process failed");
-			ret = EXIT_SYSTEM;
-		}
-	}
+		wait_locked(job, i);
+	unlock(job);
+	for (i = 0; i < job->nthreads; i++)
+		if (pthread_join(job->tids[i], NULL) != 0)
+			abort();
+	markdown_release();
+	progress_show();
 	for (i = 0; i < job->n; i++) {
 		diag_print(job->msgs[i]);
 		free(job->msgs[i]);
 		ret = worse(ret, job->rc[i]);
 	}
-	render_job_free(job);
+	pthread_mutex_destroy(&job->lock);
+	pthread_cond_destroy(&job->changed);
+	free(job->tids);
+	free(job->byaddr);
+	free(job->msgs);
+	free(job->rc);
+	free(job->state);
+	free(job->uses);
+	free(job);
 	return ret;
 }

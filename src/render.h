@@ -14,17 +14,20 @@ struct render_job;
  * summary, its html when formats (FORMAT_* bits of the feeds to be
  * written; 0 for summaries only) has FORMAT_JSON, its html_xml
  * (xmltext_escape) when it has FORMAT_RSS or FORMAT_ATOM, and frees its
- * body. With o->jobs > 1 the entries are shared among that many processes
- * started now; otherwise each is rendered in this process when render_wait
- * first asks for it. This returns at once: render_wait waits for one
- * entry, and render_finish for all. v must live until render_finish.
- * Returns the job, freed by render_finish. */
+ * body. With o->jobs > 1, o->jobs - 1 threads started now render the
+ * entries ahead of the writer, in the order of v, and the calling thread
+ * renders any it asks for that none has taken (with o->jobs_batch, only
+ * when there are at least 8 entries for each thread); otherwise each is
+ * rendered in the calling thread when render_wait first asks for it. This
+ * returns at once: render_wait waits for one entry, and render_finish for
+ * all. v must live until render_finish, and only the calling thread may
+ * use the job. Returns the job, freed by render_finish. */
 struct render_job *render_start(const struct build_opts *o, struct entry **v,
 	    size_t n, int formats);
 
-/* Wait until e, one of the job's entries, is rendered (or its renderer
- * has failed, which render_finish reports); for any other entry return.
- * Takes a void * to serve as a feed_info need hook. */
+/* Wait until e, one of the job's entries, is rendered, rendering it here
+ * if no thread has taken it; for any other entry return. Takes a void * to
+ * serve as a feed_info need hook. */
 void	render_wait(void *job, const struct entry *e);
 
 /* uses[i] (for v[i]) is how many times the feeds will write an entry:
@@ -39,7 +42,7 @@ void	render_done(void *job, const struct entry *e);
 /* Wait for every entry and print the diagnostics, in the order of v; the
  * results and the diagnostics are the same whatever o->jobs. Frees job.
  * Returns 0, EXIT_CONTENT when a body is wrong, or EXIT_SYSTEM when a
- * file could not be read again or a renderer failed (each reported). */
+ * file could not be read again (each reported). */
 int	render_finish(struct render_job *job);
 
 #endif

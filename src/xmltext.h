@@ -18,7 +18,7 @@ int	 xmltext_is_clean(const char *s, size_t len);
 
 /* s[0..len) (NUL-terminated) as libxml2's xmlTextWriterWriteString writes
  * it inside an element: xmltext_clean, then xmlEncodeSpecialChars (&, <,
- * >, " and CR escaped). Made once per rendered entry, by the process that
+ * >, " and CR escaped). Made once per rendered entry, by the thread that
  * renders it, and written raw (feedw_raw) by every XML feed that takes
  * it. Returns a string owned by the caller. */
 char	*xmltext_escape(const char *s, size_t len);

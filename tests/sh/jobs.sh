@@ -1,6 +1,6 @@
 #!/bin/bash
 # Loading and rendering in parallel change nothing: a tree large enough for
-# several loading threads and renderer processes, with good files, warnings,
+# several loading and rendering threads, with good files, warnings,
 # errors, notes and files over a limit mixed in, gives the same feeds, the
 # same diagnostics in the same order and the same exit status with --jobs 1
 # and --jobs 4, with and without the front-matter cache.
@@ -23,7 +23,7 @@ for i in $(seq 1 700); do
 		printf -- '---\ntitle: Bad \xff byte %d\npublishdate: 2026-01-01\n---\n' $i > "$f" ;;
 	37)	# draft: a note
 		printf -- '---\ntitle: Draft %d\ndraft: true\npublishdate: 2026-01-02\n---\nx\n' $i > "$f" ;;
-	*)	printf -- '---\ntitle: Release %d\npublishdate: 2026-%02d-%02dT%02d:%02d:00Z\nrelease: 1.%d.%d\n---\n\n# Notes\n\nFixed *issue* %d, see [the notes](/notes/%d/) and https://example.org/%d.\n\n| a | b |\n|---|---|\n| %d | x |\n' \
+	*)	printf -- '---\ntitle: Release %d\npublishdate: 2026-%02d-%02dT%02d:%02d:00Z\nrelease: 1.%d.%d\n---\n\n# Notes\n\nFixed *issue* %d, ~~not~~ see [the notes](/notes/%d/) and https://example.org/%d or www.example.org.\n\n| a | b |\n|---|---|\n| %d | x |\n' \
 			$i $((i % 12 + 1)) $((i % 28 + 1)) $((i % 24)) $((i % 60)) $((i / 10)) $((i % 10)) $i $i $i $i > "$f" ;;
 	esac
 done
@@ -78,4 +78,9 @@ grep -q "of 700 files read from the cache" "$tmp/c4b.stderr" || bad "the second 
 n=$(grep -c '<item>' "$tmp/o1/rss.xml")
 [ "$n" -gt 600 ] || bad "only $n items in the feed"
 grep -q "warning: no publish date" "$tmp/o4.stderr" || bad "no warnings to compare"
+# The extensions' inline syntax, parsed by several threads, is all there.
+for want in '&lt;del&gt;not&lt;/del&gt;' '&gt;www.example.org&lt;/a&gt;' '&lt;td&gt;'; do
+	n=$(grep -o -- "$want" "$tmp/o4/rss.xml" | wc -l)
+	[ "$n" -gt 600 ] || bad "only $n of '$want' in the feed made with --jobs 4"
+done
 exit $fail

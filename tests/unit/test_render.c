@@ -1,4 +1,4 @@
-/* test_render.c: unit tests for rendering bodies, in one process or many. */
+/* test_render.c: unit tests for rendering bodies, in one thread or many. */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,7 +55,7 @@ basenames(const char *d)
 }
 
 /* Render N entries, one of them bad in the way given, with jobs
- * processes; returns the status and the diagnostics in *diags. */
+ * threads; returns the status and the diagnostics in *diags. */
 static int
 run(int jobs, const char *bad_body, int remove_bad, char **diags,
     char **html3)
@@ -134,7 +134,7 @@ START_TEST(content_and_system_errors)
 }
 END_TEST
 
-/* With renderer processes, an entry can be waited for while the others
+/* With renderer threads, an entry can be waited for while the others
  * are still being rendered; only the forms the feeds take are kept. */
 START_TEST(wait_for_one)
 {
@@ -165,6 +165,57 @@ START_TEST(wait_for_one)
 }
 END_TEST
 
+/* Autolinks, strikethrough and tables rendered in several threads at once
+ * come out as in one: cmark-gfm's table of inline characters is shared by
+ * the whole process (markdown.c takes its inline pass one at a time). */
+#define MANY	240
+
+START_TEST(extensions_in_threads)
+{
+	static const char	 body[] = "---\ntitle: t\n---\n"
+	    "See www.example.org/%zu and https://example.org/a/%zu, "
+	    "~~old~~ new, a@example.org.\n\n| a | b |\n|---|---|\n"
+	    "| %zu | ~~x~~ |\n";
+	const char		*dir = support_tmpdir("render-ext");
+	struct build_opts	 o;
+	struct entry		*v[MANY];
+	char			 rel[32], *text, *want;
+	size_t			 i;
+	int			 jobs;
+
+	for (i = 0; i < MANY; i++) {
+		snprintf(rel, sizeof(rel), "x%zu.md", i);
+		text = xasprintf(body, i, i, i);
+		support_put(rel, text);
+		free(text);
+	}
+	for (jobs = 1; jobs <= 4; jobs += 3) {
+		o = opts(jobs);
+		for (i = 0; i < MANY; i++) {
+			snprintf(rel, sizeof(rel), "x%zu.md", i);
+			v[i] = mk(dir, rel);
+		}
+		ck_assert_int_eq(render_finish(render_start(&o, v, MANY,
+		    FORMAT_JSON)), 0);
+		for (i = 0; i < MANY; i++) {
+			want = xasprintf("<p>See <a href=\"http://www.example."
+			    "org/%zu\">www.example.org/%zu</a> and <a href=\""
+			    "https://example.org/a/%zu\">https://example.org/a/"
+			    "%zu</a>, <del>old</del> new, <a href=\"mailto:a@"
+			    "example.org\">a@example.org</a>.</p>\n<table>\n"
+			    "<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n"
+			    "</thead>\n<tbody>\n<tr>\n<td>%zu</td>\n<td><del>"
+			    "x</del></td>\n</tr>\n</tbody>\n</table>\n",
+			    i, i, i, i, i);
+			ck_assert_str_eq(v[i]->html, want);
+			free(want);
+			entry_free(v[i]);
+		}
+	}
+	support_tmpdir_remove();
+}
+END_TEST
+
 int
 main(void)
 {
@@ -175,6 +226,7 @@ main(void)
 	tcase_add_test(tc, same_with_any_jobs);
 	tcase_add_test(tc, content_and_system_errors);
 	tcase_add_test(tc, wait_for_one);
+	tcase_add_test(tc, extensions_in_threads);
 	suite_add_tcase(s, tc);
 	return support_run(s);
 }
