@@ -184,10 +184,10 @@ render_one(const struct build_opts *o, struct entry *e, int formats)
 
 /*
  * Threads: the writer asks for the entries in the order it writes them
- * (render_wait) and renders one itself when no helper has taken it; the
- * helpers take the others in the order of v, never more than RENDER_AHEAD
- * past the last entry the writer asked for, so the HTML in memory follows
- * the feed being written. One lock guards the states; each entry's fields
+ * (render_wait) and renders one itself when no helper has taken it, or
+ * while a helper finishes it; the helpers take the others in the order of
+ * v, never more than RENDER_AHEAD past the last entry the writer asked
+ * for, so the HTML in memory follows the feed being written. One lock guards the states; each entry's fields
  * are written by the one thread that took it, before it is marked done.
  */
 enum { FREE, TAKEN, DONE };
@@ -368,16 +368,28 @@ find_entry(const struct render_job *job, const struct entry *e)
 	return hit == NULL ? -1 : (long)hit->idx;
 }
 
-/* Entry idx, rendered here if no helper has it; called with the lock. */
+/* Entry idx, rendered here if no helper has it; while a helper does, this
+ * thread renders the next entry none has taken rather than sleep. Called
+ * with the lock. */
 static void
 wait_locked(struct render_job *job, size_t idx)
 {
+	size_t	j;
+
 	if (job->state[idx] == FREE) {
 		job->state[idx] = TAKEN;
 		render_taken(job, idx);
 	}
-	while (job->state[idx] != DONE)
-		pthread_cond_wait(&job->changed, &job->lock);
+	while (job->state[idx] != DONE) {
+		for (j = idx + 1; j < job->n && j < job->horizon &&
+		    job->state[j] != FREE; j++)
+			;
+		if (j < job->n && j < job->horizon) {
+			job->state[j] = TAKEN;
+			render_taken(job, j);
+		} else
+			pthread_cond_wait(&job->changed, &job->lock);
+	}
 }
 
 void
