@@ -1,9 +1,7 @@
 /* progress.c: the progress line a long run shows on a terminal, redrawn
  * in place with carriage returns and erased before any other output. */
-#define _DEFAULT_SOURCE		/* MAP_ANONYMOUS */
-#include <sys/mman.h>
-
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,13 +13,14 @@
 #define REDRAW_MS	100	/* between two drawings of the line */
 #define DEFAULT_DELAY_MS 1000	/* before the first */
 
-/* In memory shared with the forked renderers, so their ticks count. */
+/* Counted by the loading and rendering threads, drawn by one. */
 struct counters {
 	atomic_size_t	done[PROGRESS_NCOUNTERS];
 	size_t		total[PROGRESS_NCOUNTERS];
 	int		drawn_done[PROGRESS_NCOUNTERS];	/* drawn at total */
 };
 
+static struct counters	 counters;
 static struct counters	*ctr;		/* NULL: progress is off */
 static pid_t		 owner;		/* the process that draws */
 static int64_t		 start_ms, last_ms;
@@ -43,7 +42,6 @@ progress_start(int enabled)
 	const char	*d = getenv("RELFEED_PROGRESS_DELAY");
 	char		*end;
 	long		 v;
-	void		*p;
 
 	if (!enabled || ctr != NULL || !isatty(STDERR_FILENO))
 		return;
@@ -52,11 +50,7 @@ progress_start(int enabled)
 		if (*end == '\0' && v >= 0)
 			delay_ms = v;
 	}
-	p = mmap(NULL, sizeof(*ctr), PROT_READ | PROT_WRITE,
-	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	if (p == MAP_FAILED)
-		return;		/* progress is a nicety: run without it */
-	ctr = p;
+	ctr = &counters;
 	memset(ctr, 0, sizeof(*ctr));
 	owner = getpid();
 	start_ms = now_ms();
@@ -176,6 +170,5 @@ progress_end(void)
 	if (ctr == NULL || getpid() != owner)
 		return;
 	progress_clear();
-	munmap(ctr, sizeof(*ctr));
 	ctr = NULL;
 }

@@ -3,9 +3,10 @@
  * Shown only when stderr is a terminal, not with -q, and only once a run
  * has taken more than a second (RELFEED_PROGRESS_DELAY, in milliseconds,
  * says otherwise): a cron job or a pipe never sees it. Every call is cheap
- * and does nothing when progress is off. Renderer processes forked after
- * progress_start() count into the same counters; only the process that
- * called progress_start() prints. */
+ * and does nothing when progress is off. Any thread may count
+ * (progress_count); only the thread that called progress_start() may draw
+ * (progress_tick, progress_show, progress_clear, progress_end), and only in
+ * its process. */
 #ifndef PROGRESS_H
 #define PROGRESS_H
 
