@@ -12,7 +12,7 @@
  * raised), or cached entries would lack it: this check makes the build say
  * so on the usual 64-bit targets. */
 #if defined(__x86_64__) || defined(__aarch64__)
-_Static_assert(sizeof(struct entry) == 288,
+_Static_assert(sizeof(struct entry) == 312,
     "struct entry changed: update fmcache_rec.c and FMCACHE_FORMAT");
 #endif
 
@@ -159,12 +159,14 @@ get_str(struct cursor *c)
 	return s;
 }
 
-/* A list, its strings owned by l as decoded (no copy through
- * strlist_push: this is the hot path of a cached run). */
+/* A list, packed: its pointers and its strings in one allocation, the
+ * hot path of a cached run making one malloc of what was one a string. */
 static void
 get_list(struct cursor *c, struct strlist *l)
 {
-	uint32_t	n = get_u32(c);
+	uint32_t	 n = get_u32(c), k;
+	size_t		 i, start, bytes = 0;
+	char		*s;
 
 	/* Each string takes four bytes at least: n is bounded by the rest. */
 	if (c->bad || n > (c->len - c->off) / 4) {
@@ -173,13 +175,33 @@ get_list(struct cursor *c, struct strlist *l)
 	}
 	if (n == 0)
 		return;
-	l->v = xcalloc(n, sizeof(*l->v));
-	l->cap = n;
-	for (l->n = 0; l->n < n; l->n++)
-		if ((l->v[l->n] = get_str(c)) == NULL) {
+	/* Measured first, every string checked as get_str would. */
+	start = c->off;
+	for (i = 0; i < n && !c->bad; i++) {
+		k = get_u32(c);
+		if (c->bad || k == NO_STRING || c->len - c->off < k ||
+		    memchr(c->p + c->off, '\0', k) != NULL)
 			c->bad = 1;
-			break;
+		else {
+			bytes += (size_t)k + 1;
+			c->off += k;
 		}
+	}
+	if (c->bad)
+		return;
+	c->off = start;
+	l->v = xmalloc(n * sizeof(*l->v) + bytes);
+	l->n = l->cap = n;
+	l->packed = 1;
+	s = (char *)(l->v + n);
+	for (i = 0; i < n; i++) {
+		k = get_u32(c);
+		memcpy(s, c->p + c->off, k);
+		s[k] = '\0';
+		l->v[i] = s;
+		s += (size_t)k + 1;
+		c->off += k;
+	}
 }
 
 static void

@@ -5,9 +5,26 @@
 #include "relfeed.h"
 #include "util.h"
 
+/* A packed list's strings, each in an allocation of its own. */
+static void
+unpack(struct strlist *l)
+{
+	char	**v = xcalloc(l->n + 1, sizeof(*v));
+	size_t	  i;
+
+	for (i = 0; i < l->n; i++)
+		v[i] = xstrdup(l->v[i]);
+	free(l->v);
+	l->v = v;
+	l->cap = l->n + 1;
+	l->packed = 0;
+}
+
 void
 strlist_push(struct strlist *l, const char *s)
 {
+	if (l->packed)
+		unpack(l);
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 4;
 		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
@@ -31,11 +48,12 @@ strlist_clear(struct strlist *l)
 {
 	size_t	i;
 
-	for (i = 0; i < l->n; i++)
+	for (i = 0; i < l->n && !l->packed; i++)
 		free(l->v[i]);
 	free(l->v);
 	l->v = NULL;
 	l->n = l->cap = 0;
+	l->packed = 0;
 }
 
 const char *

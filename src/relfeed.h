@@ -20,11 +20,14 @@
 #define FORMAT_ATOM	0x2
 #define FORMAT_JSON	0x4
 
-/* A growable list of owned strings. Zero-initialise to get an empty list. */
+/* A growable list of owned strings. Zero-initialise to get an empty list.
+ * A packed list (made whole by the cache) holds v and its strings in one
+ * allocation; strlist_push and strlist_clear know both kinds. */
 struct strlist {
 	char	**v;
 	size_t	  n;
 	size_t	  cap;
+	int	  packed;
 };
 
 /* A point in time: seconds since 1970-01-01T00:00:00Z, plus the UTC offset

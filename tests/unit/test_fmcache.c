@@ -180,6 +180,18 @@ START_TEST(record_round_trip)
 	d = fmcache_rec_decode(b.s, b.len);
 	ck_assert_ptr_nonnull(d);
 	check_same_entry(e, d);
+	/* Its lists come packed; one still takes a string, and is cleared. */
+	ck_assert_int_eq(d->categories.packed, 1);
+	n = d->categories.n;
+	strlist_push(&d->categories, "added");
+	ck_assert_int_eq(d->categories.packed, 0);
+	ck_assert_uint_eq(d->categories.n, n + 1);
+	ck_assert_str_eq(d->categories.v[0], e->categories.v[0]);
+	ck_assert_str_eq(d->categories.v[n], "added");
+	ck_assert(strlist_has(&d->categories, e->categories.v[n - 1]));
+	strlist_clear(&d->params);
+	ck_assert_uint_eq(d->params.n, 0);
+	ck_assert_int_eq(d->params.packed, 0);
 	entry_free(d);
 	/* Every shorter or longer record is refused, never misread. */
 	for (n = 0; n < b.len; n++)
