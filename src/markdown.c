@@ -96,10 +96,11 @@ is_trusted(cmark_node *n, const char *mark)
 }
 
 /* One walk: fix URLs, collect the raw HTML to drop; *kept is set when
- * some raw HTML stays, which htmlsafe_clean() must then go over. */
+ * some raw HTML stays, which htmlsafe_clean() must then go over, and *more
+ * when there is a <!--more--> marker. */
 static void
 walk_tree(cmark_node *root, const struct render_opts *opts,
-    struct nodelist *drop, int *kept)
+    struct nodelist *drop, int *kept, int *more)
 {
 	cmark_iter	*it = cmark_iter_new(root);
 	cmark_node	*n;
@@ -110,12 +111,15 @@ walk_tree(cmark_node *root, const struct render_opts *opts,
 			continue;
 		n = cmark_iter_get_node(it);
 		t = cmark_node_get_type(n);
-		if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE)
+		if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
 			fix_url(n, opts);
-		else if (t != CMARK_NODE_HTML_BLOCK &&
-		    t != CMARK_NODE_HTML_INLINE)
 			continue;
-		else if (opts->unsafe_html || is_trusted(n, opts->mark))
+		}
+		if (t != CMARK_NODE_HTML_BLOCK && t != CMARK_NODE_HTML_INLINE)
+			continue;
+		if (is_more_marker(n))
+			*more = 1;
+		if (opts->unsafe_html || is_trusted(n, opts->mark))
 			*kept = 1;
 		else {
 			if (drop->n == drop->cap) {
@@ -166,11 +170,11 @@ has_text(const struct buf *b)
 }
 
 /* Plain text (image alt text aside) of what precedes the <!--more-->
- * marker when there is one, else of the first paragraph with text. Blocks
- * are separated by a space so that "a" and "b" in two cells or paragraphs
- * do not run together. */
+ * marker when there is one (has_more), else of the first paragraph with
+ * text. Blocks are separated by a space so that "a" and "b" in two cells
+ * or paragraphs do not run together. */
 static char *
-make_summary(cmark_node *root)
+make_summary(cmark_node *root, int has_more)
 {
 	struct buf	 all = { 0 }, first = { 0 };
 	cmark_iter	*it = cmark_iter_new(root);
@@ -185,7 +189,8 @@ make_summary(cmark_node *root)
 		n = cmark_iter_get_node(it);
 		t = cmark_node_get_type(n);
 		if (ev == CMARK_EVENT_EXIT) {
-			if ((t & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK)
+			if ((t & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK &&
+			    has_more)
 				buf_addc(&all, ' ');
 			/* A paragraph of only an image or raw HTML has no
 			 * text: the next one is the summary. */
@@ -193,6 +198,9 @@ make_summary(cmark_node *root)
 				in_first = 0;
 				first_done = has_text(&first);
 				first.len = first_done ? first.len : 0;
+				/* Without a marker, the rest is not needed. */
+				if (first_done && !has_more)
+					break;
 			}
 			continue;
 		}
@@ -213,9 +221,11 @@ make_summary(cmark_node *root)
 			lit = " ";
 		if (lit == NULL)
 			continue;
-		buf_adds(&all, lit);
-		if (t == CMARK_NODE_CODE_BLOCK)
-			buf_addc(&all, ' ');
+		if (has_more) {
+			buf_adds(&all, lit);
+			if (t == CMARK_NODE_CODE_BLOCK)
+				buf_addc(&all, ' ');
+		}
 		if (in_first)
 			buf_adds(&first, lit);
 	}
@@ -274,7 +284,7 @@ markdown_render(const char *path, const char *md, size_t len,
 	size_t			 i;
 	struct htmlsafe_opts	 so;
 	struct buf		 sb = { 0 };
-	int			 rc = -1, options, kept = 0;
+	int			 rc = -1, options, kept = 0, more = 0;
 
 	*html = NULL;
 	if (summary != NULL)
@@ -305,9 +315,9 @@ markdown_render(const char *path, const char *md, size_t len,
 		diag_error(path, 0, 0, "cmark-gfm could not parse the body");
 		goto out;
 	}
-	walk_tree(root, opts, &drop, &kept);
+	walk_tree(root, opts, &drop, &kept, &more);
 	/* The summary needs the <!--more--> node, so before the drop. */
-	if (summary != NULL && (*summary = make_summary(root)) != NULL &&
+	if (summary != NULL && (*summary = make_summary(root, more)) != NULL &&
 	    (fixed = htmlsafe_strip_mark(*summary, opts->mark)) != NULL) {
 		/* Collapsed again: a mark gone may leave spaces together. */
 		free(*summary);
