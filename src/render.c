@@ -7,13 +7,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "bounds.h"
 #include "config.h"
 #include "diag.h"
 #include "entry.h"
-#include "fsutil.h"
 #include "htmlsafe.h"
 #include "xmltext.h"
 #include "lint.h"
