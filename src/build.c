@@ -453,9 +453,8 @@ render_and_make(const struct build_opts *o, const struct entry_list *list,
 {
 	struct render_job	*job;
 	struct entry		**todo = NULL;
+	struct diag_collect	 dc;
 	char			*said = NULL;
-	size_t			 len;
-	FILE			*f;
 	int			 status, made;
 
 	/* check renders every entry, so every body's problems are
@@ -464,14 +463,9 @@ render_and_make(const struct build_opts *o, const struct entry_list *list,
 		job = render_start(o, list->v, list->n, formats_of(o, set));
 	else
 		job = render_selected(o, list, set, &todo);
-	if ((f = open_memstream(&said, &len)) == NULL) {
-		diag_error(NULL, 0, 0, "cannot buffer diagnostics");
-		abort();
-	}
-	diag_set_buffer(f);
+	diag_collect_start(&dc, &said);
 	made = make_outputs(o, set, job, outs);
-	diag_set_buffer(NULL);
-	fclose(f);
+	diag_collect_end(&dc);
 	status = render_finish(job);
 	if (status == 0)
 		diag_print(said);

@@ -235,17 +235,16 @@ load_file(const struct loader *ld, struct load *l, int draws)
 {
 	enum entry_load_result	 res;
 	char			*data;
-	size_t			 len, mlen;
+	size_t			 len;
 	int			 warnings = diag_thread_warnings();
-	FILE			*f;
+	struct diag_collect	 dc;
 
 	if (fmcache_lookup(ld->cache, l->path, l->relpath, &res, &l->e,
 	    &l->look)) {
 		l->res = (int)res;
 		goto out;
 	}
-	f = open_memstream(&l->msgs, &mlen);
-	diag_set_buffer(f);
+	diag_collect_start(&dc, &l->msgs);
 	if ((l->rc = read_head(l->path, ld->eo->bounds, &data, &len)) != 0)
 		l->res = -1;
 	else {
@@ -254,9 +253,7 @@ load_file(const struct loader *ld, struct load *l, int draws)
 		free(data);
 	}
 	l->warned = diag_thread_warnings() != warnings;
-	diag_set_buffer(NULL);
-	if (f != NULL)
-		fclose(f);
+	diag_collect_end(&dc);
 	/* Bodies are read again for the entries a feed takes: memory
 	 * follows the metadata, not the bodies. */
 	if (l->e != NULL) {

@@ -9,8 +9,8 @@
 #include "utf8.h"
 
 static FILE	*stream;
-/* A renderer's or a loading thread's diagnostics, for later. */
-static _Thread_local FILE *buffer;
+/* What the calling thread collects its diagnostics in, or NULL. */
+static _Thread_local struct diag_collect *collecting;
 static int	 quiet;
 static int	 verbose;
 static atomic_int nerrors;
@@ -58,7 +58,15 @@ static void
 emit(const char *kind, const char *path, int line, int col, const char *fmt,
     va_list ap)
 {
-	FILE	*f = buffer ? buffer : stream ? stream : stderr;
+	FILE	*f = stream ? stream : stderr;
+
+	/* Most files and bodies have nothing to say: the buffer is made
+	 * for the first thing one does. */
+	if (collecting != NULL && collecting->f == NULL)
+		collecting->f = open_memstream(collecting->text,
+		    &collecting->len);
+	if (collecting != NULL && collecting->f != NULL)
+		f = collecting->f;
 
 	if (f == stderr)
 		progress_clear();
@@ -125,13 +133,24 @@ diag_set_stream(FILE *f)
 	stream = f;
 }
 
-FILE *
-diag_set_buffer(FILE *f)
+void
+diag_collect_start(struct diag_collect *c, char **text)
 {
-	FILE	*old = buffer;
+	*text = NULL;
+	c->text = text;
+	c->len = 0;
+	c->f = NULL;
+	c->prev = collecting;
+	collecting = c;
+}
 
-	buffer = f;
-	return old;
+void
+diag_collect_end(struct diag_collect *c)
+{
+	if (c->f != NULL)
+		fclose(c->f);
+	c->f = NULL;
+	collecting = c->prev;
 }
 
 void

@@ -23,11 +23,21 @@ void	diag_note(const char *path, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 
 void	diag_set_stream(FILE *);	/* NULL: back to stderr */
-/* Diagnostics of the calling thread go to f until diag_set_buffer(NULL),
- * whatever the stream: a renderer or a loading thread buffers them for the
- * caller to print in a fixed order. Errors and warnings are counted as
- * they are reported, from any thread. */
-FILE	*diag_set_buffer(FILE *f);	/* returns the one it replaces */
+/* Diagnostics of the calling thread, kept for the caller to print in a
+ * fixed order (a renderer, a loading thread) whatever the stream. */
+struct diag_collect {
+	char			**text;
+	size_t			  len;
+	FILE			 *f;	/* opened by the first diagnostic */
+	struct diag_collect	 *prev;
+};
+/* From diag_collect_start to diag_collect_end (the calls pair up, and
+ * nest, in one thread), the calling thread's diagnostics go to *text: NULL
+ * if none came, else a string the caller frees. Errors and warnings are
+ * counted as they are reported, from any thread. c is the caller's, and
+ * lives until the end. */
+void	diag_collect_start(struct diag_collect *c, char **text);
+void	diag_collect_end(struct diag_collect *c);
 /* Print text, buffered diagnostics, on the stream. */
 void	diag_print(const char *text);
 void	diag_set_quiet(int);		/* 1: warnings and notes are not printed */

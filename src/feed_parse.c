@@ -169,15 +169,11 @@ static void *
 check_thread(void *arg)
 {
 	struct feed_check	*c = arg;
-	size_t			 mlen;
-	FILE			*f;
+	struct diag_collect	 dc;
 
-	f = open_memstream(&c->msgs, &mlen);
-	diag_set_buffer(f);
+	diag_collect_start(&dc, &c->msgs);
 	check_all(c);
-	diag_set_buffer(NULL);
-	if (f != NULL)
-		fclose(f);
+	diag_collect_end(&dc);
 	return NULL;
 }
 

@@ -246,19 +246,13 @@ unlock(struct render_job *job)
 static void
 render_taken(struct render_job *job, size_t idx)
 {
-	FILE	*f, *old;
-	size_t	 len;
-	int	 rc;
+	struct diag_collect	 dc;
+	int			 rc;
 
 	unlock(job);
-	if ((f = open_memstream(&job->msgs[idx], &len)) == NULL) {
-		diag_error(NULL, 0, 0, "cannot buffer diagnostics");
-		abort();
-	}
-	old = diag_set_buffer(f);
+	diag_collect_start(&dc, &job->msgs[idx]);
 	rc = render_one(job->o, job->v[idx], job->formats);
-	diag_set_buffer(old);
-	fclose(f);
+	diag_collect_end(&dc);
 	lock(job);
 	job->rc[idx] = rc;
 	job->state[idx] = DONE;

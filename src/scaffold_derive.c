@@ -185,22 +185,18 @@ load_announcements(const char *dir, const struct strlist *dk, int off,
 {
 	struct entry_opts	 eo;
 	struct entry		*e;
-	FILE			*sink;
+	struct diag_collect	 dc;
 	char			*path, *data, *mem = NULL;
-	size_t			 i, len, memlen;
+	size_t			 i, len;
 	int			 rc = -1;
 
 	memset(&eo, 0, sizeof(eo));	/* bounds: the defaults */
 	eo.default_off = off;
 	eo.date_keys = dk != NULL && dk->n > 0 ? dk : NULL;
-	if ((sink = open_memstream(&mem, &memlen)) == NULL) {
-		diag_error(NULL, 0, 0, "open_memstream: %s", strerror(errno));
-		return -1;
-	}
 	if (fsutil_scan(dir, files) == -1)
 		goto out;
 	*all = xcalloc(files->n + 1, sizeof(**all));
-	diag_set_buffer(sink);
+	diag_collect_start(&dc, &mem);
 	for (i = 0; i < files->n; i++) {
 		path = xasprintf("%s/%s", dir, files->v[i]);
 		e = NULL;
@@ -216,10 +212,9 @@ load_announcements(const char *dir, const struct strlist *dk, int off,
 		}
 		free(path);
 	}
-	diag_set_buffer(NULL);
+	diag_collect_end(&dc);
 	rc = 0;
 out:
-	fclose(sink);
 	free(mem);
 	return rc;
 }
