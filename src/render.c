@@ -185,8 +185,9 @@ render_one(const struct build_opts *o, struct entry *e, int formats)
  * (render_wait) and renders one itself when no helper has taken it, or
  * while a helper finishes it; the helpers take the others in the order of
  * v, never more than RENDER_AHEAD past the last entry the writer asked
- * for, so the HTML in memory follows the feed being written. One lock guards the states; each entry's fields
- * are written by the one thread that took it, before it is marked done.
+ * for, so the HTML in memory follows the feed being written. One lock
+ * guards the states; each entry's fields are written by the one thread
+ * that took it, before it is marked done.
  */
 enum { FREE, TAKEN, DONE };
 
