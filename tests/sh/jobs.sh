@@ -78,6 +78,24 @@ grep -q "of 700 files read from the cache" "$tmp/c4b.stderr" || bad "the second 
 n=$(grep -c '<item>' "$tmp/o1/rss.xml")
 [ "$n" -gt 600 ] || bad "only $n items in the feed"
 grep -q "warning: no publish date" "$tmp/o4.stderr" || bad "no warnings to compare"
+# check renders and lints every body, in as many threads: a body-level
+# warning in many files, and the same report whatever the threads.
+for i in $(seq 3 10 700); do
+	f=$(find "$c" -name "r$i.md")
+	grep -q '^title: Release' "$f" && printf 'See [x]((y)).\n' >> "$f"
+done
+for j in 1 4; do
+	"$relfeed" check --jobs "$j" -u https://example.org/ -t T \
+		--now 2026-12-31T00:00:00Z -n 0 --no-cache "$c" > /dev/null 2> "$tmp/k$j.stderr"
+	echo $? > "$tmp/k$j.status"
+done
+cmp -s "$tmp/k1.status" "$tmp/k4.status" || bad "check: exit status differs with --jobs 4"
+cmp -s "$tmp/k1.stderr" "$tmp/k4.stderr" || {
+	bad "check: diagnostics differ with --jobs 4"
+	diff "$tmp/k1.stderr" "$tmp/k4.stderr" | head -6
+}
+n=$(grep -c "one '(' too many" "$tmp/k1.stderr")
+[ "$n" -gt 50 ] || bad "check: only $n lint warnings"
 # The extensions' inline syntax, parsed by several threads, is all there.
 for want in '&lt;del&gt;not&lt;/del&gt;' '&gt;www.example.org&lt;/a&gt;' '&lt;td&gt;'; do
 	n=$(grep -o -- "$want" "$tmp/o4/rss.xml" | wc -l)
