@@ -439,7 +439,6 @@ render_selected(const struct build_opts *o, const struct entry_list *list,
 	job = render_start(o, todo, n, formats_of(o, set));
 	render_free_after(job, uses);
 	*todop = todo;
-	free(uses);
 	return job;
 }
 

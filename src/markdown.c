@@ -246,11 +246,20 @@ make_summary(cmark_node *root, int has_more)
  */
 static pthread_mutex_t inline_pass = PTHREAD_MUTEX_INITIALIZER;
 
-void
-markdown_init(void)
+static void
+init_once(void)
 {
 	cmark_gfm_core_extensions_ensure_registered();
 	xmlInitParser();
+}
+
+void
+markdown_init(void)
+{
+	static pthread_once_t	once = PTHREAD_ONCE_INIT;
+
+	if (pthread_once(&once, init_once) != 0)
+		abort();
 }
 
 void

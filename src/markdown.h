@@ -12,13 +12,15 @@ struct render_opts {
 	const char	*mark;		/* the mark on templates' tags, or NULL */
 };
 
-/* Registers cmark-gfm's extensions and readies libxml2: call it once
- * before markdown_render runs in several threads at a time (it may). */
-void	markdown_init(void);
-
 /* Frees the memory the calling thread has rendered in (kept from one
  * markdown_render to the next); call it before the thread ends. */
 void	markdown_release(void);
+
+/* Registers cmark-gfm's extensions and initializes libxml2, once per
+ * process (markdown_render calls it too). A thread that starts renderers
+ * calls it first: libxml2 must be initialized before a second thread uses
+ * it, and the starting thread uses it as well. */
+void	markdown_init(void);
 
 /* Render md[0..len) (shortcodes already expanded) with cmark-gfm and its
  * table, strikethrough and autolink extensions. Every link and

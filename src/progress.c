@@ -22,7 +22,6 @@ struct counters {
 
 static struct counters	 counters;
 static struct counters	*ctr;		/* NULL: progress is off */
-static pid_t		 owner;		/* the process that draws */
 static int64_t		 start_ms, last_ms;
 static long		 delay_ms = DEFAULT_DELAY_MS;
 static size_t		 shown;		/* width of the line on screen */
@@ -52,7 +51,6 @@ progress_start(int enabled)
 	}
 	ctr = &counters;
 	memset(ctr, 0, sizeof(*ctr));
-	owner = getpid();
 	start_ms = now_ms();
 	last_ms = 0;
 	shown = 0;
@@ -118,7 +116,7 @@ progress_show(void)
 	int64_t	t;
 	size_t	i;
 
-	if (ctr == NULL || getpid() != owner)
+	if (ctr == NULL)
 		return;
 	t = now_ms();
 	if (t - start_ms < delay_ms ||
@@ -153,7 +151,7 @@ progress_clear(void)
 {
 	size_t	i;
 
-	if (ctr == NULL || shown == 0 || getpid() != owner)
+	if (ctr == NULL || shown == 0)
 		return;
 	fputc('\r', stderr);
 	for (i = 0; i < shown; i++)
@@ -167,7 +165,7 @@ progress_clear(void)
 void
 progress_end(void)
 {
-	if (ctr == NULL || getpid() != owner)
+	if (ctr == NULL)
 		return;
 	progress_clear();
 	ctr = NULL;

@@ -342,11 +342,10 @@ render_start(const struct build_opts *o, struct entry **v, size_t n,
 }
 
 void
-render_free_after(struct render_job *job, const unsigned *uses)
+render_free_after(struct render_job *job, unsigned *uses)
 {
 	free(job->uses);
-	job->uses = xcalloc(job->n + 1, sizeof(*job->uses));
-	memcpy(job->uses, uses, job->n * sizeof(*uses));
+	job->uses = uses;
 }
 
 /* The index of e in the job's entries, or -1. */

@@ -32,8 +32,9 @@ void	render_wait(void *job, const struct entry *e);
 
 /* uses[i] (for v[i]) is how many times the feeds will write an entry:
  * render_done frees its html and html_xml at the last, so the memory of
- * the HTML follows the feed being written, not the whole set. */
-void	render_free_after(struct render_job *job, const unsigned *uses);
+ * the HTML follows the feed being written, not the whole set. The job
+ * takes uses (malloc'd, at least n long) and frees it. */
+void	render_free_after(struct render_job *job, unsigned *uses);
 
 /* An entry is written: with render_free_after, count it. Takes a void *
  * to serve as a feed_info done hook. */

@@ -123,9 +123,11 @@ if command -v script > /dev/null && script -qc true /dev/null > /dev/null 2>&1; 
 	RELFEED_PROGRESS_DELAY=0 script -qec "$relfeed build -q -o $tmp/p3 $pargs" /dev/null \
 		> "$tmp/tty" 2>&1
 	[ -s "$tmp/tty" ] && bad "-q on a terminal printed: $(cat -A "$tmp/tty" | head -3)"
-	# The default delay: a short run shows nothing.
-	script -qec "$relfeed build -o $tmp/p4 $pargs" /dev/null > "$tmp/tty" 2>&1
+	# The default delay: a short run shows nothing (a few files, so
+	# that it stays short on a loaded machine under a sanitizer too).
+	script -qec "$relfeed build -u https://example.org/ -t T --now 2026-06-01T00:00:00Z -o $tmp/p4 $tmp/content" /dev/null > "$tmp/tty" 2>&1
 	grep -q 'files loaded' "$tmp/tty" && bad "progress within the first second"
+	grep -q 'relfeed: .* written' "$tmp/tty" || bad "the short run on a terminal: $(cat "$tmp/tty")"
 else
 	echo "note: script(1) cannot make a terminal here; progress not tested"
 fi
